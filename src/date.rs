@@ -1,0 +1,115 @@
+//! Calendar dates as day numbers, so windows are plain integer ranges.
+
+use std::fmt;
+
+/// A proleptic Gregorian date, stored as days since 1970-01-01.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+impl Date {
+    /// Parses exactly `YYYY-MM-DD` and rejects dates that do not exist (2026-02-30).
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = digits(&b[0..4])?;
+        let month = digits(&b[5..7])?;
+        let day = digits(&b[8..10])?;
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date(days_from_civil(year, month, day)))
+    }
+
+    /// The date `n` days later (negative: earlier), saturating at the ends of the range.
+    pub fn add_days(self, n: i64) -> Date {
+        let v = (self.0 as i64).saturating_add(n);
+        Date(v.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn day_number(self) -> i32 {
+        self.0
+    }
+
+    /// `(year, month, day)`.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.0)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn digits(b: &[u8]) -> Option<i32> {
+    b.iter().try_fold(0i32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + i32::from(c - b'0'))
+    })
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: i32) -> i32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact for the whole Gregorian range.
+fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400) as i32 + i32::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026-1-01", "2026/01/01", "2026-01-01T00", "２０２６-01-01", ""] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn round_trips_and_steps() {
+        let d = Date::parse("2026-11-28").expect("valid");
+        assert_eq!(d.add_days(-30).to_string(), "2026-10-29");
+        assert_eq!(d.add_days(34).to_string(), "2027-01-01");
+        for n in [-700_000, -1, 0, 1, 59, 60, 20_000, 2_900_000] {
+            let date = Date(n);
+            assert_eq!(Date::parse(&date.to_string()).map(|x| x.0).unwrap_or(n), n);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The feed: its model, its limits and the one entry point that reads JSON or CSV.
+
+mod check;
+mod csv;
+mod json;
+
+use crate::date::Date;
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use check::MAX_SAFE_INTEGER;
+
+/// Largest feed accepted, in bytes.
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+/// Largest number of pages in one feed.
+pub const MAX_PAGES: usize = 100_000;
+/// Largest number of series points in one feed, over all pages.
+pub const MAX_POINTS: usize = 5_000_000;
+
+/// A validated feed. Every invariant of SPEC §1 holds for a value of this type.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Feed {
+    pub title: Option<String>,
+    pub source: Option<Source>,
+    pub as_of: Option<Date>,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub name: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub id: String,
+    pub name: String,
+    /// Locale tag → display name.
+    pub names: BTreeMap<String, String>,
+    pub country: Option<String>,
+    pub platform: Option<String>,
+    pub category: Option<String>,
+    pub url: Option<String>,
+    pub followers: Option<u64>,
+    /// Sorted by date, one point per date.
+    pub series: Vec<Point>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub date: Date,
+    pub interactions: u64,
+    pub posts: Option<u64>,
+    pub followers: Option<u64>,
+}
+
+impl Page {
+    /// The name shown for `locale`: exact tag, then its language, then `name` (SPEC §2a).
+    pub fn display_name(&self, locale: &str) -> &str {
+        let language = locale.split('-').next().unwrap_or(locale);
+        self.names
+            .get(locale)
+            .or_else(|| self.names.get(language))
+            .unwrap_or(&self.name)
+    }
+}
+
+impl Feed {
+    /// The latest point date anywhere in the feed.
+    pub fn latest_date(&self) -> Option<Date> {
+        self.pages
+            .iter()
+            .filter_map(|p| p.series.last().map(|pt| pt.date))
+            .max()
+    }
+
+    /// The date the board is "as of": `as_of`, else the latest point date.
+    pub fn effective_as_of(&self) -> Option<Date> {
+        self.as_of.or_else(|| self.latest_date())
+    }
+
+    /// Total number of points over all pages.
+    pub fn point_count(&self) -> usize {
+        self.pages.iter().map(|p| p.series.len()).sum()
+    }
+}
+
+/// One problem in a feed, with the place it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path (`pages[3].series[2].interactions`), a CSV place (`line 4, column 3 (posts)`)
+    /// or `feed` for the whole input.
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Why a feed was rejected: every problem found, in input order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FeedError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl FeedError {
+    pub(crate) fn one(location: impl Into<String>, message: impl Into<String>) -> Self {
+        FeedError {
+            problems: vec![Problem {
+                location: location.into(),
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+/// Collects problems while a reader carries on past the first one.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub(crate) fn push(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            location: location.into(),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(crate) fn into_result<T>(self, value: T) -> Result<T, FeedError> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(FeedError { problems: self.0 })
+        }
+    }
+}
+
+/// Reads a feed from bytes: BOM skipped, JSON if the first non-blank byte is `{`, else CSV.
+pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::one(
+            "feed",
+            format!(
+                "the feed is {} bytes; the limit is {MAX_FEED_BYTES} bytes (32 MiB)",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        FeedError::one(
+            format!("line {line}"),
+            format!("the feed is not valid UTF-8 (byte {})", at + 1),
+        )
+    })?;
+    let first = text.trim_start_matches([' ', '\t', '\r', '\n']).chars().next();
+    if first == Some('{') {
+        json::read(text)
+    } else {
+        csv::read(text)
+    }
+}
+
+/// Puts a page's points in date order; both readers call it so JSON and CSV give equal feeds.
+pub(crate) fn sort_series(page: &mut Page) {
+    page.series.sort_by_key(|p| p.date);
+}

@@ -1,0 +1,156 @@
+//! Locale-correct numbers and dates, through ICU4X's CLDR data: the same text that a current
+//! browser's `Intl.NumberFormat(locale).format(v)` and `Intl.DateTimeFormat` give.
+
+use crate::date::Date;
+use fixed_decimal::{Decimal, FloatPrecision, SignedRoundingMode, UnsignedRoundingMode};
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
+use icu_locale_core::Locale;
+
+/// A BCP 47 tag that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid locale {0:?}: expected a BCP 47 language tag such as en, ar-EG or fr")]
+pub struct LocaleError(pub String);
+
+/// Number and date formatting for one locale.
+pub struct Numbers {
+    decimal: DecimalFormatter,
+    compact: CompactDecimalFormatter,
+    date: DateTimeFormatter<YMD>,
+}
+
+impl std::fmt::Debug for Numbers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Numbers")
+    }
+}
+
+const HALF_EXPAND: SignedRoundingMode = SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
+
+impl Numbers {
+    pub fn new(locale: &Locale) -> Result<Numbers, LocaleError> {
+        let fail = |_| LocaleError(locale.to_string());
+        Ok(Numbers {
+            decimal: DecimalFormatter::try_new(locale.into(), Default::default()).map_err(fail)?,
+            compact: CompactDecimalFormatter::try_new_short(locale.into(), Default::default()).map_err(fail)?,
+            date: DateTimeFormatter::try_new(locale.into(), YMD::long()).map_err(|_| LocaleError(locale.to_string()))?,
+        })
+    }
+
+    /// A whole number in full, grouped: `24,374,000`, `٢٤٬٣٧٤٬٠٠٠`, `24 374 000`.
+    pub fn integer(&self, v: u64) -> String {
+        self.decimal.format(&Decimal::from(v)).to_string()
+    }
+
+    /// A ratio with at most three fraction digits, rounded half away from zero, as `Intl`'s
+    /// default does: `0.123`, `١٫٥`.
+    pub fn ratio(&self, v: f64) -> String {
+        match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
+            Ok(mut d) => {
+                d.round_with_mode(-3, HALF_EXPAND);
+                d.absolute.trim_end();
+                self.decimal.format(&d).to_string()
+            }
+            Err(_) => String::from("–"), // not finite: never produced by ranking
+        }
+    }
+
+    /// A short form with at most one fraction digit: `24.4M`, `٢٤٫٤ مليون`, `24,4 Mio.`.
+    pub fn compact(&self, v: f64) -> String {
+        let Ok(mut d) = Decimal::try_from_f64(v, FloatPrecision::RoundTrip) else {
+            return String::from("–");
+        };
+        d.round_with_mode(-1, HALF_EXPAND);
+        // Rounding can carry into the next power of ten (999,960 → 1.0M), so pick the
+        // exponent from the rounded significand until it settles.
+        let mut exponent = self.compact.compact_exponent_for_magnitude(d.absolute.nonzero_magnitude_start());
+        loop {
+            let mut significand = d.clone();
+            significand.multiply_pow10(-i16::from(exponent));
+            significand.round_with_mode(-1, HALF_EXPAND);
+            significand.absolute.trim_end();
+            let magnitude = significand.absolute.nonzero_magnitude_start() + i16::from(exponent);
+            let next = self.compact.compact_exponent_for_magnitude(magnitude);
+            if next != exponent {
+                exponent = next;
+                continue;
+            }
+            return match self.compact.format_with_exponent(&significand, exponent) {
+                Ok(text) => text.to_string(),
+                Err(_) => self.decimal.format(&significand).to_string(),
+            };
+        }
+    }
+
+    /// A long date: `November 28, 2026`, `٢٨ نوفمبر ٢٠٢٦`, `28. November 2026`.
+    pub fn date(&self, d: Date) -> String {
+        let (y, m, day) = d.ymd();
+        match icu_calendar::Date::try_new_iso(y, m as u8, day as u8) {
+            Ok(iso) => self.date.format(&iso).to_string(),
+            Err(_) => d.to_string(),
+        }
+    }
+}
+
+/// Reads a BCP 47 tag.
+pub fn parse_locale(tag: &str) -> Result<Locale, LocaleError> {
+    Locale::try_from_str(tag).map_err(|_| LocaleError(tag.to_string()))
+}
+
+/// Whether the locale's script runs right to left.
+pub fn is_rtl(locale: &Locale) -> bool {
+    if let Some(script) = locale.id.script {
+        return matches!(script.as_str(), "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg");
+    }
+    matches!(
+        locale.id.language.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "ckb" | "dv" | "iw" | "ku" | "syr"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(tag: &str) -> Numbers {
+        Numbers::new(&parse_locale(tag).expect("valid tag")).expect("data for every locale")
+    }
+
+    #[test]
+    fn seed_figures_in_each_required_locale() {
+        assert_eq!(numbers("en").integer(24_374_000), "24,374,000");
+        assert_eq!(numbers("ar").integer(24_374_000), "24,374,000");
+        assert_eq!(numbers("ar-EG").integer(24_374_000), "٢٤٬٣٧٤٬٠٠٠");
+        assert_eq!(numbers("fr").integer(24_374_000), "24\u{202f}374\u{202f}000");
+        assert_eq!(numbers("de").integer(24_374_000), "24.374.000");
+    }
+
+    #[test]
+    fn compact_forms() {
+        assert_eq!(numbers("en").compact(24_374_000.0), "24.4M");
+        assert_eq!(numbers("ar-EG").compact(24_374_000.0), "٢٤٫٤\u{a0}مليون");
+        assert_eq!(numbers("en").compact(999_960.0), "1M");
+        assert_eq!(numbers("en").compact(950.0), "950");
+        assert_eq!(numbers("de").compact(24_374.0), "24.374");
+    }
+
+    #[test]
+    fn ratios_round_half_expand_to_three_digits() {
+        let en = numbers("en");
+        assert_eq!(en.ratio(1234.56789), "1,234.568");
+        assert_eq!(en.ratio(2.0), "2");
+        assert_eq!(en.ratio(-0.25), "-0.25");
+        assert_eq!(en.ratio(0.0005), "0.001");
+    }
+
+    #[test]
+    fn dates_and_direction() {
+        let d = Date::parse("2026-11-28").expect("valid");
+        assert_eq!(numbers("en").date(d), "November 28, 2026");
+        assert_eq!(numbers("ar-EG").date(d), "٢٨ نوفمبر ٢٠٢٦");
+        assert!(is_rtl(&parse_locale("ar-EG").expect("valid")));
+        assert!(!is_rtl(&parse_locale("fr").expect("valid")));
+        assert!(parse_locale("not a tag!").is_err());
+    }
+}

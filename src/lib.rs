@@ -1,0 +1,10 @@
+//! gov-leaderboard: a live, locale-aware leaderboard of government social-media pages.
+//!
+//! The core (feed, ranking, formatting, chart, static render) is pure Rust with no browser
+//! dependency; the CLI and the WebAssembly widget are thin layers over it.
+
+pub mod date;
+pub mod feed;
+pub mod options;
+pub mod rank;
+pub mod format;

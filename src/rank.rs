@@ -1,0 +1,256 @@
+//! Ranking (SPEC §2): selection, window sums, the four metrics, ties, movement, top-N and pin.
+
+use crate::date::Date;
+use crate::feed::{Feed, Page, Point};
+use crate::options::{Metric, RankOptions, Ties, Window};
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The result of ranking a feed: exactly what `gov-leaderboard rank` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranking {
+    #[serde(serialize_with = "date_or_null")]
+    pub as_of: Option<Date>,
+    #[serde(serialize_with = "as_display")]
+    pub metric: Metric,
+    #[serde(serialize_with = "as_display")]
+    pub window: Window,
+    #[serde(serialize_with = "as_display")]
+    pub ties: Ties,
+    pub rows: Vec<Row>,
+    pub unranked: Vec<String>,
+}
+
+/// One ranked page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub rank: u32,
+    pub id: String,
+    pub name: String,
+    pub value: Value,
+    pub previous_rank: Option<u32>,
+    pub delta: Option<i64>,
+    /// Index of the page in `Feed::pages`, for renderers.
+    #[serde(skip)]
+    pub page: usize,
+    /// Kept only because it is pinned: its rank is below the top-N cut.
+    #[serde(skip)]
+    pub pinned_extra: bool,
+}
+
+/// A metric value: exact for interactions, an IEEE-754 double for ratios.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Count(u64),
+    Ratio(f64),
+}
+
+impl Value {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Value::Count(n) => n as f64,
+            Value::Ratio(r) => r,
+        }
+    }
+
+    fn cmp_desc(&self, other: &Value) -> Ordering {
+        match (self, other) {
+            (Value::Count(a), Value::Count(b)) => b.cmp(a),
+            _ => other
+                .as_f64()
+                .partial_cmp(&self.as_f64())
+                .unwrap_or(Ordering::Equal),
+        }
+    }
+}
+
+/// A closed range of dates; `from: None` means "from the beginning".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub from: Option<Date>,
+    pub to: Date,
+}
+
+impl Span {
+    /// The window ending at `d`, moved back `shift` whole windows.
+    pub fn of(window: Window, d: Date, shift: u32) -> Span {
+        match window {
+            Window::All => Span { from: None, to: d },
+            Window::Days(n) => {
+                let n = i64::from(n);
+                let to = d.add_days(-n * i64::from(shift));
+                Span {
+                    from: Some(to.add_days(1 - n)),
+                    to,
+                }
+            }
+        }
+    }
+
+    /// The points of a date-sorted series that fall in the span.
+    pub fn points<'a>(&self, series: &'a [Point]) -> &'a [Point] {
+        let start = match self.from {
+            Some(from) => series.partition_point(|p| p.date < from),
+            None => 0,
+        };
+        let end = series.partition_point(|p| p.date <= self.to);
+        &series[start..end.max(start)]
+    }
+}
+
+fn date_or_null<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+fn as_display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// Ranks the feed's pages with the given options.
+pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
+    let selected: Vec<usize> = (0..feed.pages.len())
+        .filter(|&i| is_selected(&feed.pages[i], opts))
+        .collect();
+    let mut ranking = Ranking {
+        as_of: feed.effective_as_of(),
+        metric: opts.metric,
+        window: opts.window,
+        ties: opts.ties,
+        rows: Vec::new(),
+        unranked: Vec::new(),
+    };
+    let Some(d) = ranking.as_of else {
+        ranking.unranked = sorted_ids(feed, selected.iter().copied());
+        return ranking;
+    };
+    let current = ordered(feed, &selected, opts, d, 0);
+    let previous: HashMap<usize, u32> = match opts.window {
+        Window::All => HashMap::new(),
+        Window::Days(_) => ordered(feed, &selected, opts, d, 1)
+            .into_iter()
+            .map(|(page, _, rank)| (page, rank))
+            .collect(),
+    };
+    let ranked: std::collections::HashSet<usize> = current.iter().map(|r| r.0).collect();
+    ranking.unranked = sorted_ids(feed, selected.iter().copied().filter(|i| !ranked.contains(i)));
+    let keep = kept_len(&current, opts.top);
+    let pinned = opts.pin.as_deref().and_then(|pin| {
+        current
+            .iter()
+            .skip(keep)
+            .position(|(p, _, _)| feed.pages[*p].id == pin)
+            .map(|i| keep + i)
+    });
+    let indices = (0..keep).chain(pinned);
+    ranking.rows = indices
+        .map(|i| {
+            let (page, value, rank) = current[i];
+            let previous_rank = previous.get(&page).copied();
+            Row {
+                rank,
+                id: feed.pages[page].id.clone(),
+                name: feed.pages[page].name.clone(),
+                value,
+                previous_rank,
+                delta: previous_rank.map(|p| i64::from(p) - i64::from(rank)),
+                page,
+                pinned_extra: i >= keep,
+            }
+        })
+        .collect();
+    ranking
+}
+
+fn is_selected(page: &Page, opts: &RankOptions) -> bool {
+    let matches = |filter: &Option<String>, field: &Option<String>| {
+        filter.as_ref().is_none_or(|f| field.as_ref() == Some(f))
+    };
+    matches(&opts.country, &page.country)
+        && matches(&opts.platform, &page.platform)
+        && matches(&opts.category, &page.category)
+}
+
+fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
+    let mut ids: Vec<String> = pages.map(|i| feed.pages[i].id.clone()).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// The ranked pages `(page, value, rank)` for the window shifted back `shift` windows,
+/// best first, tied rows by ascending id.
+fn ordered(feed: &Feed, selected: &[usize], opts: &RankOptions, d: Date, shift: u32) -> Vec<(usize, Value, u32)> {
+    let mut scored: Vec<(usize, Value)> = selected
+        .iter()
+        .filter_map(|&i| score(&feed.pages[i], opts.metric, opts.window, d, shift).map(|v| (i, v)))
+        .collect();
+    scored.sort_by(|a, b| {
+        a.1.cmp_desc(&b.1)
+            .then_with(|| feed.pages[a.0].id.as_bytes().cmp(feed.pages[b.0].id.as_bytes()))
+    });
+    assign_ranks(scored, opts.ties)
+}
+
+fn assign_ranks(scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usize, Value, u32)> {
+    let mut out: Vec<(usize, Value, u32)> = Vec::with_capacity(scored.len());
+    for (i, (page, value)) in scored.into_iter().enumerate() {
+        let rank = match out.last() {
+            Some(&(_, prev, r)) if prev.cmp_desc(&value) == Ordering::Equal => r,
+            Some(&(_, _, r)) if ties == Ties::Dense => r + 1,
+            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
+        };
+        out.push((page, value, rank));
+    }
+    out
+}
+
+/// How many rows the top-N cut keeps: every row ranked at or above the `top`-th row's rank.
+fn kept_len(rows: &[(usize, Value, u32)], top: usize) -> usize {
+    if rows.len() <= top {
+        return rows.len();
+    }
+    let cut = rows[top.max(1) - 1].2;
+    rows.partition_point(|r| r.2 <= cut)
+}
+
+/// A page's value for the window shifted back `shift` windows; `None` if not ranked there.
+fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Option<Value> {
+    let span = Span::of(window, d, shift);
+    let points = span.points(&page.series);
+    if points.is_empty() {
+        return None;
+    }
+    let interactions: u64 = points.iter().map(|p| p.interactions).sum();
+    match metric {
+        Metric::Interactions => Some(Value::Count(interactions)),
+        Metric::PerPost => {
+            let posts: u128 = points.iter().map(|p| u128::from(p.posts.unwrap_or(0))).sum();
+            (posts > 0).then(|| Value::Ratio(interactions as f64 / posts as f64))
+        }
+        Metric::EngagementRate => {
+            let followers = points
+                .iter()
+                .rev()
+                .find_map(|p| p.followers)
+                .or(page.followers)?;
+            (followers > 0).then(|| Value::Ratio(interactions as f64 / followers as f64))
+        }
+        Metric::Growth => {
+            if window == Window::All {
+                return None;
+            }
+            let before = Span::of(window, d, shift + 1).points(&page.series);
+            let prior: u64 = before.iter().map(|p| p.interactions).sum();
+            if before.is_empty() || prior == 0 {
+                return None;
+            }
+            // Both sums are at most 2^53-1, so the difference is exact as a double.
+            let change = interactions as i64 - prior as i64;
+            Some(Value::Ratio(change as f64 / prior as f64))
+        }
+    }
+}
