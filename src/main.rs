@@ -1,1 +1,9 @@
-fn main(){}
+//! `gov-leaderboard`: the native command line over the library's core.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    std::process::exit(cli::run());
+}

@@ -1,0 +1,366 @@
+//! The chart, drawn once for every plotters backend: SVG for the static board, a canvas in
+//! the browser. Layout is computed here in CSS pixels, so no backend has to measure text.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Which chart a board shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChartKind {
+    #[default]
+    Bars,
+    Trend,
+    None,
+}
+
+impl std::str::FromStr for ChartKind {
+    type Err = crate::options::OptionError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "bars" => Ok(ChartKind::Bars),
+            "trend" => Ok(ChartKind::Trend),
+            "none" => Ok(ChartKind::None),
+            _ => Err(crate::options::OptionError {
+                option: "chart",
+                value: s.into(),
+                expected: "bars, trend or none",
+            }),
+        }
+    }
+}
+
+/// One bar: a shown page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub value_label: String,
+    pub highlight: bool,
+}
+
+/// One line of the trend chart: a shown page's daily interactions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub label: String,
+    /// One entry per day of the axis; `None` where the page has no point.
+    pub values: Vec<Option<f64>>,
+    pub highlight: bool,
+}
+
+/// What to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    Bars(Vec<Bar>),
+    Trend {
+        lines: Vec<Line>,
+        /// Labels of the first and last day of the axis.
+        first_day: String,
+        last_day: String,
+        /// Axis ticks: (value, label).
+        ticks: Vec<(f64, String)>,
+    },
+}
+
+/// How to draw: colours, font, direction and the pixel scale of the target.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub font: String,
+    /// Device pixels per CSS pixel (devicePixelRatio on a canvas, 1 for SVG).
+    pub scale: f64,
+    /// Backend font-size factor: plotters' SVG backend divides font sizes by 1.24.
+    pub font_factor: f64,
+    pub rtl: bool,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub bar: RGBColor,
+    pub highlight: RGBColor,
+}
+
+/// Colours of the light theme; CSS restyles the static SVG's colours for the dark theme.
+pub const LIGHT: (RGBColor, RGBColor, RGBColor, RGBColor, RGBColor) = (
+    RGBColor(0x1B, 0x1F, 0x24),
+    RGBColor(0x5B, 0x63, 0x6E),
+    RGBColor(0xD5, 0xD9, 0xDE),
+    RGBColor(0x3B, 0x6E, 0xA5),
+    RGBColor(0xC2, 0x41, 0x0C),
+);
+
+/// Line colours (Tableau 10: distinct for common colour-vision deficiencies).
+pub const PALETTE: [RGBColor; 10] = [
+    RGBColor(0x4E, 0x79, 0xA7),
+    RGBColor(0xF2, 0x8E, 0x2B),
+    RGBColor(0xE1, 0x57, 0x59),
+    RGBColor(0x76, 0xB7, 0xB2),
+    RGBColor(0x59, 0xA1, 0x4F),
+    RGBColor(0xB0, 0x7A, 0xA1),
+    RGBColor(0x9C, 0x75, 0x5F),
+    RGBColor(0xED, 0xC9, 0x48),
+    RGBColor(0xFF, 0x9D, 0xA7),
+    RGBColor(0xBA, 0xB0, 0xAC),
+];
+
+impl Style {
+    /// The light theme for a given font and direction.
+    pub fn light(font: &str, rtl: bool, scale: f64, font_factor: f64) -> Style {
+        let (text, muted, grid, bar, highlight) = LIGHT;
+        Style {
+            font: font.to_string(),
+            scale,
+            font_factor,
+            rtl,
+            text,
+            muted,
+            grid,
+            bar,
+            highlight,
+        }
+    }
+}
+
+const PAD: f64 = 4.0;
+const BAR_ROW: f64 = 40.0;
+const BAR_THICK: f64 = 14.0;
+const LABEL_PX: f64 = 14.0;
+const SMALL_PX: f64 = 12.0;
+const PLOT_HEIGHT: f64 = 220.0;
+const LEGEND_ROW: f64 = 22.0;
+const AXIS_GUTTER: f64 = 52.0;
+
+impl Chart {
+    /// Height in CSS pixels for a chart drawn `width` CSS pixels wide.
+    pub fn height(&self, width: f64) -> f64 {
+        match self {
+            Chart::Bars(bars) => bars.len() as f64 * BAR_ROW + PAD,
+            Chart::Trend { lines, .. } => {
+                PLOT_HEIGHT + 30.0 + legend_rows(lines.len(), width) as f64 * LEGEND_ROW + PAD
+            }
+        }
+    }
+
+    /// Draws the chart to fill `area`, whatever the backend.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        match self {
+            Chart::Bars(bars) => draw_bars(area, bars, style),
+            Chart::Trend {
+                lines,
+                first_day,
+                last_day,
+                ticks,
+            } => draw_trend(area, lines, [first_day, last_day], ticks, style),
+        }
+    }
+}
+
+fn legend_rows(n: usize, width: f64) -> usize {
+    n.div_ceil(legend_columns(width))
+}
+
+fn legend_columns(width: f64) -> usize {
+    if width >= 520.0 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Maps CSS-pixel geometry to the backend's pixels, mirrored for right-to-left boards.
+struct Frame {
+    width: f64,
+    scale: f64,
+    rtl: bool,
+}
+
+impl Frame {
+    fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Frame {
+        let (w, _) = area.dim_in_pixel();
+        Frame {
+            width: f64::from(w) / style.scale,
+            scale: style.scale,
+            rtl: style.rtl,
+        }
+    }
+
+    /// A point at distance `x` from the reading start edge, `y` from the top.
+    fn at(&self, x: f64, y: f64) -> (i32, i32) {
+        let x = if self.rtl { self.width - x } else { x };
+        ((x * self.scale).round() as i32, (y * self.scale).round() as i32)
+    }
+
+    /// Text anchored at its reading start (`true`) or end, in the board's direction.
+    fn anchor(&self, at_start: bool) -> HPos {
+        match (at_start, self.rtl) {
+            (true, false) | (false, true) => HPos::Left,
+            _ => HPos::Right,
+        }
+    }
+}
+
+fn text_style<'a>(style: &'a Style, px: f64, bold: bool, color: &RGBColor, h: HPos) -> TextStyle<'a> {
+    let size = px * style.scale * style.font_factor;
+    let font = if bold {
+        (style.font.as_str(), size, FontStyle::Bold).into_font()
+    } else {
+        (style.font.as_str(), size).into_font()
+    };
+    font.color(color).pos(Pos::new(h, VPos::Center))
+}
+
+/// First-strong isolation keeps a name's own direction without reordering what surrounds it.
+fn isolate(label: &str) -> String {
+    format!("\u{2068}{label}\u{2069}")
+}
+
+/// Names longer than this are cut with an ellipsis; the table beside shows them whole.
+fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Bar], style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let f = Frame::new(area, style);
+    let lo = bars.iter().map(|b| b.value).fold(0.0, f64::min);
+    let hi = bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
+    let track = f.width - 2.0 * PAD;
+    let zero = PAD + (-lo / span) * track;
+    let max_chars = ((f.width / 9.0) as usize).clamp(12, 60);
+    for (i, bar) in bars.iter().enumerate() {
+        let top = i as f64 * BAR_ROW + PAD;
+        let text_y = top + 9.0;
+        let color = if bar.highlight { &style.highlight } else { &style.text };
+        let name = isolate(&shorten(&bar.label, max_chars));
+        area.draw(&Text::new(name, f.at(PAD, text_y), text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true))))?;
+        let value = isolate(&bar.value_label);
+        area.draw(&Text::new(value, f.at(f.width - PAD, text_y), text_style(style, LABEL_PX, true, color, f.anchor(false))))?;
+        let end = PAD + ((bar.value - lo) / span) * track;
+        let (a, b) = if end >= zero { (zero, end.max(zero + 1.0)) } else { (end, zero) };
+        let fill = if bar.highlight { style.highlight } else { style.bar };
+        let (x0, y0) = f.at(a, top + 20.0);
+        let (x1, y1) = f.at(b, top + 20.0 + BAR_THICK);
+        area.draw(&Rectangle::new([(x0.min(x1), y0), (x0.max(x1), y1)], fill.filled()))?;
+    }
+    Ok(())
+}
+
+fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[Line],
+    days: [&String; 2],
+    ticks: &[(f64, String)],
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let f = Frame::new(area, style);
+    let top = PAD + 8.0;
+    let bottom = PAD + PLOT_HEIGHT;
+    let left = AXIS_GUTTER;
+    let right = f.width - PAD - 8.0;
+    let max = ticks.last().map_or(1.0, |t| t.0).max(1.0);
+    let y_of = |v: f64| bottom - (v / max) * (bottom - top);
+    for (v, label) in ticks {
+        let y = y_of(*v);
+        area.draw(&PathElement::new(vec![f.at(left, y), f.at(right, y)], style.grid.stroke_width(1)))?;
+        let text = text_style(style, SMALL_PX, false, &style.muted, f.anchor(false));
+        area.draw(&Text::new(isolate(label), f.at(left - 6.0, y), text))?;
+    }
+    let n = lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
+    let x_of = |i: usize| if n > 1 { left + (right - left) * i as f64 / (n - 1) as f64 } else { (left + right) / 2.0 };
+    let axis_y = bottom + 16.0;
+    area.draw(&Text::new(isolate(days[0]), f.at(left, axis_y), text_style(style, SMALL_PX, false, &style.muted, f.anchor(true))))?;
+    area.draw(&Text::new(isolate(days[1]), f.at(right, axis_y), text_style(style, SMALL_PX, false, &style.muted, f.anchor(false))))?;
+    // The highlighted line is drawn last so it stays on top.
+    let order = (0..lines.len()).filter(|&i| !lines[i].highlight).chain((0..lines.len()).filter(|&i| lines[i].highlight));
+    for i in order {
+        let line = &lines[i];
+        let color = line_color(line, i, style);
+        let width = if line.highlight { 3 } else { 2 };
+        for run in runs(&line.values) {
+            let pts: Vec<(i32, i32)> = run.iter().map(|&(d, v)| f.at(x_of(d), y_of(v))).collect();
+            if pts.len() == 1 {
+                area.draw(&Circle::new(pts[0], (2.5 * style.scale) as i32, color.filled()))?;
+            } else {
+                area.draw(&PathElement::new(pts, color.stroke_width((f64::from(width) * style.scale) as u32)))?;
+            }
+        }
+    }
+    draw_legend(area, &f, lines, bottom + 34.0, style)
+}
+
+fn line_color(line: &Line, i: usize, style: &Style) -> RGBColor {
+    if line.highlight {
+        style.highlight
+    } else {
+        PALETTE[i % PALETTE.len()]
+    }
+}
+
+/// Consecutive days that have values, as (day index, value) runs: gaps break the line.
+fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
+    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => current.push((i, *v)),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame, lines: &[Line], y0: f64, style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let columns = legend_columns(f.width);
+    let col_width = (f.width - 2.0 * PAD) / columns as f64;
+    let max_chars = ((col_width / 8.0) as usize).clamp(10, 48);
+    for (i, line) in lines.iter().enumerate() {
+        let x = PAD + (i % columns) as f64 * col_width;
+        let y = y0 + (i / columns) as f64 * LEGEND_ROW;
+        let color = line_color(line, i, style);
+        let (a, b) = (f.at(x, y - 5.0), f.at(x + 14.0, y + 5.0));
+        area.draw(&Rectangle::new([(a.0.min(b.0), a.1), (a.0.max(b.0), b.1)], color.filled()))?;
+        let text = text_style(style, SMALL_PX, line.highlight, &style.text, f.anchor(true));
+        area.draw(&Text::new(isolate(&shorten(&line.label, max_chars)), f.at(x + 20.0, y), text))?;
+    }
+    Ok(())
+}
+
+/// Round axis ticks from zero to at least `max`: 0, 5M, 10M, 15M…
+pub fn nice_ticks(max: f64) -> Vec<f64> {
+    if max <= 0.0 || !max.is_finite() {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let count = (max / step).ceil() as usize;
+    (0..=count.max(1)).map(|i| i as f64 * step).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_maximum() {
+        assert_eq!(nice_ticks(26_000_000.0), vec![0.0, 1e7, 2e7, 3e7]);
+        assert_eq!(nice_ticks(9.0), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
+        assert_eq!(nice_ticks(0.0), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn gaps_split_lines() {
+        let r = runs(&[Some(1.0), None, Some(2.0), Some(3.0), None]);
+        assert_eq!(r, vec![vec![(0, 1.0)], vec![(2, 2.0), (3, 3.0)]]);
+    }
+}

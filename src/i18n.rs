@@ -1,0 +1,238 @@
+//! The board's own words in its languages (SPEC §2a): Arabic, English, French, German.
+//! Any other locale gets English words with its own number and date formats.
+
+use crate::format::{is_rtl, parse_locale, LocaleError, Numbers};
+use crate::options::{Metric, Window};
+
+/// A language the board has words for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ar,
+    Fr,
+    De,
+}
+
+/// Fixed words of one language.
+#[derive(Debug)]
+pub struct Words {
+    pub rank: &'static str,
+    pub change: &'static str,
+    pub page: &'static str,
+    pub default_title: &'static str,
+    pub no_rows: &'static str,
+    pub new: &'static str,
+    pub same: &'static str,
+    /// `{}` is the number of places.
+    pub up: &'static str,
+    pub down: &'static str,
+    /// `{}` is the source's name.
+    pub source: &'static str,
+    /// `{}` is the date.
+    pub as_of: &'static str,
+    /// `{}` is the time of the last good update.
+    pub stale: &'static str,
+    pub chart: &'static str,
+    pub list_separator: &'static str,
+    pub metrics: [&'static str; 4],
+    pub all_time: &'static str,
+}
+
+const EN: Words = Words {
+    rank: "Rank",
+    change: "Change",
+    page: "Page",
+    default_title: "Government pages",
+    no_rows: "No ranked pages for this selection.",
+    new: "new",
+    same: "no change",
+    up: "up {}",
+    down: "down {}",
+    source: "Source: {}",
+    as_of: "As of {}",
+    stale: "Data is stale: last updated {}",
+    chart: "Chart of the same figures as the table",
+    list_separator: ", ",
+    metrics: ["Interactions", "Interactions per post", "Engagement rate", "Growth"],
+    all_time: "all time",
+};
+
+const AR: Words = Words {
+    rank: "الترتيب",
+    change: "التغيّر",
+    page: "الصفحة",
+    default_title: "الصفحات الحكومية",
+    no_rows: "لا توجد صفحات مرتّبة لهذا الاختيار.",
+    new: "جديد",
+    same: "دون تغيير",
+    up: "تقدّم {}",
+    down: "تراجع {}",
+    source: "المصدر: {}",
+    as_of: "حتى {}",
+    stale: "بيانات غير محدّثة: آخر تحديث {}",
+    chart: "رسم بياني للأرقام نفسها الواردة في الجدول",
+    list_separator: "، ",
+    metrics: ["التفاعلات", "التفاعلات لكل منشور", "معدّل التفاعل", "النمو"],
+    all_time: "كل الفترات",
+};
+
+const FR: Words = Words {
+    rank: "Rang",
+    change: "Évolution",
+    page: "Page",
+    default_title: "Pages gouvernementales",
+    no_rows: "Aucune page classée pour cette sélection.",
+    new: "nouveau",
+    same: "inchangé",
+    up: "gagne {}",
+    down: "perd {}",
+    source: "Source\u{a0}: {}",
+    as_of: "Au {}",
+    stale: "Données non actualisées\u{a0}: dernière mise à jour {}",
+    chart: "Graphique des mêmes chiffres que le tableau",
+    list_separator: ", ",
+    metrics: ["Interactions", "Interactions par publication", "Taux d’engagement", "Croissance"],
+    all_time: "depuis le début",
+};
+
+const DE: Words = Words {
+    rank: "Rang",
+    change: "Veränderung",
+    page: "Seite",
+    default_title: "Regierungsseiten",
+    no_rows: "Keine gerankten Seiten für diese Auswahl.",
+    new: "neu",
+    same: "unverändert",
+    up: "{} hoch",
+    down: "{} runter",
+    source: "Quelle: {}",
+    as_of: "Stand: {}",
+    stale: "Daten nicht aktuell: zuletzt aktualisiert {}",
+    chart: "Diagramm derselben Zahlen wie in der Tabelle",
+    list_separator: ", ",
+    metrics: ["Interaktionen", "Interaktionen pro Beitrag", "Interaktionsrate", "Wachstum"],
+    all_time: "gesamter Zeitraum",
+};
+
+/// Everything locale-dependent a board needs: words, numbers, dates, direction.
+#[derive(Debug)]
+pub struct BoardLocale {
+    /// The tag as the embedder gave it (used to pick `names`).
+    pub tag: String,
+    /// The canonical tag, for `lang` attributes.
+    pub canonical: String,
+    pub lang: Lang,
+    pub rtl: bool,
+    pub numbers: Numbers,
+}
+
+impl BoardLocale {
+    pub fn new(tag: &str) -> Result<BoardLocale, LocaleError> {
+        let locale = parse_locale(tag)?;
+        let lang = match locale.id.language.as_str() {
+            "ar" => Lang::Ar,
+            "fr" => Lang::Fr,
+            "de" => Lang::De,
+            _ => Lang::En,
+        };
+        Ok(BoardLocale {
+            tag: tag.to_string(),
+            canonical: locale.to_string(),
+            lang,
+            rtl: is_rtl(&locale),
+            numbers: Numbers::new(&locale)?,
+        })
+    }
+
+    pub fn words(&self) -> &'static Words {
+        match self.lang {
+            Lang::En => &EN,
+            Lang::Ar => &AR,
+            Lang::Fr => &FR,
+            Lang::De => &DE,
+        }
+    }
+
+    pub fn metric(&self, m: Metric) -> &'static str {
+        let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
+        self.words().metrics[i]
+    }
+
+    /// "last 30 days", "آخر ٣٠ يومًا", "30 derniers jours", "letzte 30 Tage".
+    pub fn window(&self, w: Window) -> String {
+        let Window::Days(n) = w else {
+            return self.words().all_time.to_string();
+        };
+        let num = self.numbers.integer(u64::from(n));
+        match (self.lang, n) {
+            (Lang::En, 1) => "last day".into(),
+            (Lang::En, _) => format!("last {num} days"),
+            (Lang::Fr, 1) => "dernier jour".into(),
+            (Lang::Fr, _) => format!("{num} derniers jours"),
+            (Lang::De, 1) => "letzter Tag".into(),
+            (Lang::De, _) => format!("letzte {num} Tage"),
+            (Lang::Ar, _) => arabic_days(n, &num),
+        }
+    }
+
+    /// Movement words: (visible mark, words for screen readers and titles).
+    pub fn movement(&self, delta: Option<i64>) -> (String, String) {
+        let w = self.words();
+        match delta {
+            None => (w.new.to_string(), w.new.to_string()),
+            Some(0) => ("=".to_string(), w.same.to_string()),
+            Some(d) => {
+                let n = self.numbers.integer(d.unsigned_abs());
+                let (mark, words) = if d > 0 { ("▲", w.up) } else { ("▼", w.down) };
+                (format!("{mark}\u{a0}{n}"), words.replace("{}", &n))
+            }
+        }
+    }
+
+    /// "Interactions, last 30 days".
+    pub fn subtitle(&self, metric: Metric, window: Window) -> String {
+        format!("{}{}{}", self.metric(metric), self.words().list_separator, self.window(window))
+    }
+}
+
+/// Arabic counts take different noun forms: 1 يوم, 2 يومان, 3–10 أيام, 11–99 يومًا, 100 يوم.
+fn arabic_days(n: u32, num: &str) -> String {
+    match (n, n % 100) {
+        (1, _) => "آخر يوم".into(),
+        (2, _) => "آخر يومين".into(),
+        (_, 3..=10) => format!("آخر {num} أيام"),
+        (_, 11..=99) => format!("آخر {num} يومًا"),
+        _ => format!("آخر {num} يوم"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board(tag: &str) -> BoardLocale {
+        BoardLocale::new(tag).expect("valid locale")
+    }
+
+    #[test]
+    fn window_phrases_follow_each_language() {
+        assert_eq!(board("en").window(Window::Days(30)), "last 30 days");
+        assert_eq!(board("en").window(Window::Days(1)), "last day");
+        assert_eq!(board("ar-EG").window(Window::Days(30)), "آخر ٣٠ يومًا");
+        assert_eq!(board("ar").window(Window::Days(7)), "آخر 7 أيام");
+        assert_eq!(board("ar").window(Window::Days(2)), "آخر يومين");
+        assert_eq!(board("ar").window(Window::Days(100)), "آخر 100 يوم");
+        assert_eq!(board("fr").window(Window::Days(30)), "30 derniers jours");
+        assert_eq!(board("de").window(Window::All), "gesamter Zeitraum");
+        assert_eq!(board("ja").window(Window::Days(30)), "last 30 days");
+    }
+
+    #[test]
+    fn movement_words() {
+        assert_eq!(board("en").movement(Some(2)), ("▲\u{a0}2".into(), "up 2".into()));
+        assert_eq!(board("en").movement(Some(-1)), ("▼\u{a0}1".into(), "down 1".into()));
+        assert_eq!(board("en").movement(None), ("new".into(), "new".into()));
+        assert_eq!(board("ar-EG").movement(Some(2)).1, "تقدّم ٢");
+        assert!(board("ar").rtl && !board("de").rtl);
+    }
+}
