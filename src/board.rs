@@ -72,13 +72,16 @@ pub fn build(feed: &Feed, opts: &BoardOptions, loc: &BoardLocale) -> (Ranking, B
 /// Localizes a ranking already computed.
 pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> BoardView {
     let words = loc.words();
-    let title = feed.title.clone().unwrap_or_else(|| words.default_title.to_string());
+    let title = feed
+        .title
+        .clone()
+        .unwrap_or_else(|| words.default_title.to_string());
     let subtitle = loc.subtitle(ranking.metric, ranking.window);
     let as_of = ranking.as_of.map(|d| loc.numbers.date(d));
     let footer_as_of = as_of.as_ref().map(|d| words.as_of.replace("{}", d));
     let caption = match &footer_as_of {
-        Some(a) => format!("{title}: {subtitle}{}{a}", words.list_separator),
-        None => format!("{title}: {subtitle}"),
+        Some(a) => format!("{title}. {subtitle}. {a}"),
+        None => format!("{title}. {subtitle}"),
     };
     let rows: Vec<RowView> = ranking
         .rows
@@ -150,7 +153,11 @@ fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
         return None;
     }
     let pinned = |r: &Row| opts.rank.pin.as_deref() == Some(r.id.as_str());
-    let name = |r: &Row| feed.pages[r.page].display_name(opts.locale_tag()).to_string();
+    let name = |r: &Row| {
+        feed.pages[r.page]
+            .display_name(opts.locale_tag())
+            .to_string()
+    };
     match opts.chart {
         ChartKind::None => None,
         ChartKind::Bars => Some(Chart::Bars(
@@ -179,7 +186,11 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
     let first: Date = ranking
         .rows
         .iter()
-        .filter_map(|r| span.points(&feed.pages[r.page].series).first().map(|p| p.date))
+        .filter_map(|r| {
+            span.points(&feed.pages[r.page].series)
+                .first()
+                .map(|p| p.date)
+        })
         .min()?;
     let days = (d.day_number() - first.day_number()) as usize + 1;
     let lines: Vec<Line> = ranking
@@ -194,7 +205,9 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
                 }
             }
             Line {
-                label: feed.pages[r.page].display_name(opts.locale_tag()).to_string(),
+                label: feed.pages[r.page]
+                    .display_name(opts.locale_tag())
+                    .to_string(),
                 values,
                 highlight: opts.rank.pin.as_deref() == Some(r.id.as_str()),
             }

@@ -140,7 +140,11 @@ impl Chart {
     }
 
     /// Draws the chart to fill `area`, whatever the backend.
-    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
             Chart::Bars(bars) => draw_bars(area, bars, style),
             Chart::Trend {
@@ -185,7 +189,10 @@ impl Frame {
     /// A point at distance `x` from the reading start edge, `y` from the top.
     fn at(&self, x: f64, y: f64) -> (i32, i32) {
         let x = if self.rtl { self.width - x } else { x };
-        ((x * self.scale).round() as i32, (y * self.scale).round() as i32)
+        (
+            (x * self.scale).round() as i32,
+            (y * self.scale).round() as i32,
+        )
     }
 
     /// Text anchored at its reading start (`true`) or end, in the board's direction.
@@ -197,7 +204,13 @@ impl Frame {
     }
 }
 
-fn text_style<'a>(style: &'a Style, px: f64, bold: bool, color: &RGBColor, h: HPos) -> TextStyle<'a> {
+fn text_style<'a>(
+    style: &'a Style,
+    px: f64,
+    bold: bool,
+    color: &RGBColor,
+    h: HPos,
+) -> TextStyle<'a> {
     let size = px * style.scale * style.font_factor;
     let font = if bold {
         (style.font.as_str(), size, FontStyle::Bold).into_font()
@@ -221,7 +234,11 @@ fn shorten(label: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Bar], style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    bars: &[Bar],
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, style);
     let lo = bars.iter().map(|b| b.value).fold(0.0, f64::min);
     let hi = bars.iter().map(|b| b.value).fold(0.0, f64::max);
@@ -232,17 +249,40 @@ fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &[Bar], st
     for (i, bar) in bars.iter().enumerate() {
         let top = i as f64 * BAR_ROW + PAD;
         let text_y = top + 9.0;
-        let color = if bar.highlight { &style.highlight } else { &style.text };
+        let color = if bar.highlight {
+            &style.highlight
+        } else {
+            &style.text
+        };
         let name = isolate(&shorten(&bar.label, max_chars));
-        area.draw(&Text::new(name, f.at(PAD, text_y), text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true))))?;
+        area.draw(&Text::new(
+            name,
+            f.at(PAD, text_y),
+            text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true)),
+        ))?;
         let value = isolate(&bar.value_label);
-        area.draw(&Text::new(value, f.at(f.width - PAD, text_y), text_style(style, LABEL_PX, true, color, f.anchor(false))))?;
+        area.draw(&Text::new(
+            value,
+            f.at(f.width - PAD, text_y),
+            text_style(style, LABEL_PX, true, color, f.anchor(false)),
+        ))?;
         let end = PAD + ((bar.value - lo) / span) * track;
-        let (a, b) = if end >= zero { (zero, end.max(zero + 1.0)) } else { (end, zero) };
-        let fill = if bar.highlight { style.highlight } else { style.bar };
+        let (a, b) = if end >= zero {
+            (zero, end.max(zero + 1.0))
+        } else {
+            (end, zero)
+        };
+        let fill = if bar.highlight {
+            style.highlight
+        } else {
+            style.bar
+        };
         let (x0, y0) = f.at(a, top + 20.0);
         let (x1, y1) = f.at(b, top + 20.0 + BAR_THICK);
-        area.draw(&Rectangle::new([(x0.min(x1), y0), (x0.max(x1), y1)], fill.filled()))?;
+        area.draw(&Rectangle::new(
+            [(x0.min(x1), y0), (x0.max(x1), y1)],
+            fill.filled(),
+        ))?;
     }
     Ok(())
 }
@@ -263,17 +303,36 @@ fn draw_trend<DB: DrawingBackend>(
     let y_of = |v: f64| bottom - (v / max) * (bottom - top);
     for (v, label) in ticks {
         let y = y_of(*v);
-        area.draw(&PathElement::new(vec![f.at(left, y), f.at(right, y)], style.grid.stroke_width(1)))?;
+        area.draw(&PathElement::new(
+            vec![f.at(left, y), f.at(right, y)],
+            style.grid.stroke_width(1),
+        ))?;
         let text = text_style(style, SMALL_PX, false, &style.muted, f.anchor(false));
         area.draw(&Text::new(isolate(label), f.at(left - 6.0, y), text))?;
     }
     let n = lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
-    let x_of = |i: usize| if n > 1 { left + (right - left) * i as f64 / (n - 1) as f64 } else { (left + right) / 2.0 };
+    let x_of = |i: usize| {
+        if n > 1 {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        } else {
+            (left + right) / 2.0
+        }
+    };
     let axis_y = bottom + 16.0;
-    area.draw(&Text::new(isolate(days[0]), f.at(left, axis_y), text_style(style, SMALL_PX, false, &style.muted, f.anchor(true))))?;
-    area.draw(&Text::new(isolate(days[1]), f.at(right, axis_y), text_style(style, SMALL_PX, false, &style.muted, f.anchor(false))))?;
+    area.draw(&Text::new(
+        isolate(days[0]),
+        f.at(left, axis_y),
+        text_style(style, SMALL_PX, false, &style.muted, f.anchor(true)),
+    ))?;
+    area.draw(&Text::new(
+        isolate(days[1]),
+        f.at(right, axis_y),
+        text_style(style, SMALL_PX, false, &style.muted, f.anchor(false)),
+    ))?;
     // The highlighted line is drawn last so it stays on top.
-    let order = (0..lines.len()).filter(|&i| !lines[i].highlight).chain((0..lines.len()).filter(|&i| lines[i].highlight));
+    let order = (0..lines.len())
+        .filter(|&i| !lines[i].highlight)
+        .chain((0..lines.len()).filter(|&i| lines[i].highlight));
     for i in order {
         let line = &lines[i];
         let color = line_color(line, i, style);
@@ -281,9 +340,16 @@ fn draw_trend<DB: DrawingBackend>(
         for run in runs(&line.values) {
             let pts: Vec<(i32, i32)> = run.iter().map(|&(d, v)| f.at(x_of(d), y_of(v))).collect();
             if pts.len() == 1 {
-                area.draw(&Circle::new(pts[0], (2.5 * style.scale) as i32, color.filled()))?;
+                area.draw(&Circle::new(
+                    pts[0],
+                    (2.5 * style.scale) as i32,
+                    color.filled(),
+                ))?;
             } else {
-                area.draw(&PathElement::new(pts, color.stroke_width((f64::from(width) * style.scale) as u32)))?;
+                area.draw(&PathElement::new(
+                    pts,
+                    color.stroke_width((f64::from(width) * style.scale) as u32),
+                ))?;
             }
         }
     }
@@ -315,7 +381,13 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
     out
 }
 
-fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame, lines: &[Line], y0: f64, style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+    lines: &[Line],
+    y0: f64,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let columns = legend_columns(f.width);
     let col_width = (f.width - 2.0 * PAD) / columns as f64;
     let max_chars = ((col_width / 8.0) as usize).clamp(10, 48);
@@ -324,9 +396,16 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, f: &Frame, lin
         let y = y0 + (i / columns) as f64 * LEGEND_ROW;
         let color = line_color(line, i, style);
         let (a, b) = (f.at(x, y - 5.0), f.at(x + 14.0, y + 5.0));
-        area.draw(&Rectangle::new([(a.0.min(b.0), a.1), (a.0.max(b.0), b.1)], color.filled()))?;
+        area.draw(&Rectangle::new(
+            [(a.0.min(b.0), a.1), (a.0.max(b.0), b.1)],
+            color.filled(),
+        ))?;
         let text = text_style(style, SMALL_PX, line.highlight, &style.text, f.anchor(true));
-        area.draw(&Text::new(isolate(&shorten(&line.label, max_chars)), f.at(x + 20.0, y), text))?;
+        area.draw(&Text::new(
+            isolate(&shorten(&line.label, max_chars)),
+            f.at(x + 20.0, y),
+            text,
+        ))?;
     }
     Ok(())
 }

@@ -96,7 +96,9 @@ impl From<RankArgs> for RankOptions {
 }
 
 fn locale_tag(s: &str) -> Result<String, String> {
-    parse_locale(s).map(|_| s.to_string()).map_err(|e| e.to_string())
+    parse_locale(s)
+        .map(|_| s.to_string())
+        .map_err(|e| e.to_string())
 }
 
 /// Runs the command line and returns the process exit code.
@@ -111,7 +113,9 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Rank { feed, opts } => with_feed(&feed, |f| {
             let ranking = rank::rank(f, &opts.into());
-            serde_json::to_string(&ranking).map(|s| s + "\n").unwrap_or_default()
+            serde_json::to_string(&ranking)
+                .map(|s| s + "\n")
+                .unwrap_or_default()
         }),
         Command::Render {
             feed,
@@ -148,7 +152,11 @@ fn with_feed(path: &str, output: impl FnOnce(&Feed) -> String) -> i32 {
     match feed::parse(&bytes) {
         Ok(f) => {
             let mut out = std::io::stdout().lock();
-            if out.write_all(output(&f).as_bytes()).and_then(|()| out.flush()).is_err() {
+            if out
+                .write_all(output(&f).as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
                 return 1;
             }
             0
@@ -163,7 +171,10 @@ fn with_feed(path: &str, output: impl FnOnce(&Feed) -> String) -> i32 {
 fn report(e: &FeedError) {
     let n = e.problems.len();
     eprintln!("{e}");
-    eprintln!("gov-leaderboard: invalid feed ({n} problem{})", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "gov-leaderboard: invalid feed ({n} problem{})",
+        if n == 1 { "" } else { "s" }
+    );
 }
 
 /// Reads at most one byte past the feed limit, so a huge input is refused without being held.
@@ -173,8 +184,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     let result = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|e| format!("cannot read {path}: {e}"))?;
     Ok(bytes)

@@ -26,15 +26,18 @@ impl std::fmt::Debug for Numbers {
     }
 }
 
-const HALF_EXPAND: SignedRoundingMode = SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
+const HALF_EXPAND: SignedRoundingMode =
+    SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
 
 impl Numbers {
     pub fn new(locale: &Locale) -> Result<Numbers, LocaleError> {
         let fail = |_| LocaleError(locale.to_string());
         Ok(Numbers {
             decimal: DecimalFormatter::try_new(locale.into(), Default::default()).map_err(fail)?,
-            compact: CompactDecimalFormatter::try_new_short(locale.into(), Default::default()).map_err(fail)?,
-            date: DateTimeFormatter::try_new(locale.into(), YMD::long()).map_err(|_| LocaleError(locale.to_string()))?,
+            compact: CompactDecimalFormatter::try_new_short(locale.into(), Default::default())
+                .map_err(fail)?,
+            date: DateTimeFormatter::try_new(locale.into(), YMD::long())
+                .map_err(|_| LocaleError(locale.to_string()))?,
         })
     }
 
@@ -64,7 +67,9 @@ impl Numbers {
         d.round_with_mode(-1, HALF_EXPAND);
         // Rounding can carry into the next power of ten (999,960 → 1.0M), so pick the
         // exponent from the rounded significand until it settles.
-        let mut exponent = self.compact.compact_exponent_for_magnitude(d.absolute.nonzero_magnitude_start());
+        let mut exponent = self
+            .compact
+            .compact_exponent_for_magnitude(d.absolute.nonzero_magnitude_start());
         loop {
             let mut significand = d.clone();
             significand.multiply_pow10(-i16::from(exponent));
@@ -101,7 +106,10 @@ pub fn parse_locale(tag: &str) -> Result<Locale, LocaleError> {
 /// Whether the locale's script runs right to left.
 pub fn is_rtl(locale: &Locale) -> bool {
     if let Some(script) = locale.id.script {
-        return matches!(script.as_str(), "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg");
+        return matches!(
+            script.as_str(),
+            "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg"
+        );
     }
     matches!(
         locale.id.language.as_str(),
@@ -122,7 +130,10 @@ mod tests {
         assert_eq!(numbers("en").integer(24_374_000), "24,374,000");
         assert_eq!(numbers("ar").integer(24_374_000), "24,374,000");
         assert_eq!(numbers("ar-EG").integer(24_374_000), "٢٤٬٣٧٤٬٠٠٠");
-        assert_eq!(numbers("fr").integer(24_374_000), "24\u{202f}374\u{202f}000");
+        assert_eq!(
+            numbers("fr").integer(24_374_000),
+            "24\u{202f}374\u{202f}000"
+        );
         assert_eq!(numbers("de").integer(24_374_000), "24.374.000");
     }
 

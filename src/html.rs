@@ -33,7 +33,10 @@ mod tests {
 
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(text("<script>alert('x')</script> & co"), "&lt;script&gt;alert('x')&lt;/script&gt; &amp; co");
+        assert_eq!(
+            text("<script>alert('x')</script> & co"),
+            "&lt;script&gt;alert('x')&lt;/script&gt; &amp; co"
+        );
         assert_eq!(attr("\" onmouseover='x'"), "&quot; onmouseover=&#39;x&#39;");
         assert_eq!(text("a\u{0}b"), "a\u{FFFD}b");
     }

@@ -53,7 +53,12 @@ const EN: Words = Words {
     stale: "Data is stale: last updated {}",
     chart: "Chart of the same figures as the table",
     list_separator: ", ",
-    metrics: ["Interactions", "Interactions per post", "Engagement rate", "Growth"],
+    metrics: [
+        "Interactions",
+        "Interactions per post",
+        "Engagement rate",
+        "Growth",
+    ],
     all_time: "all time",
 };
 
@@ -91,7 +96,12 @@ const FR: Words = Words {
     stale: "Données non actualisées\u{a0}: dernière mise à jour {}",
     chart: "Graphique des mêmes chiffres que le tableau",
     list_separator: ", ",
-    metrics: ["Interactions", "Interactions par publication", "Taux d’engagement", "Croissance"],
+    metrics: [
+        "Interactions",
+        "Interactions par publication",
+        "Taux d’engagement",
+        "Croissance",
+    ],
     all_time: "depuis le début",
 };
 
@@ -110,7 +120,12 @@ const DE: Words = Words {
     stale: "Daten nicht aktuell: zuletzt aktualisiert {}",
     chart: "Diagramm derselben Zahlen wie in der Tabelle",
     list_separator: ", ",
-    metrics: ["Interaktionen", "Interaktionen pro Beitrag", "Interaktionsrate", "Wachstum"],
+    metrics: [
+        "Interaktionen",
+        "Interaktionen pro Beitrag",
+        "Interaktionsrate",
+        "Wachstum",
+    ],
     all_time: "gesamter Zeitraum",
 };
 
@@ -183,7 +198,11 @@ impl BoardLocale {
             Some(0) => ("=".to_string(), w.same.to_string()),
             Some(d) => {
                 let n = self.numbers.integer(d.unsigned_abs());
-                let (mark, words) = if d > 0 { ("▲", w.up) } else { ("▼", w.down) };
+                let (mark, words) = if d > 0 {
+                    ("▲", w.up)
+                } else {
+                    ("▼", w.down)
+                };
                 (format!("{mark}\u{a0}{n}"), words.replace("{}", &n))
             }
         }
@@ -191,7 +210,12 @@ impl BoardLocale {
 
     /// "Interactions, last 30 days".
     pub fn subtitle(&self, metric: Metric, window: Window) -> String {
-        format!("{}{}{}", self.metric(metric), self.words().list_separator, self.window(window))
+        format!(
+            "{}{}{}",
+            self.metric(metric),
+            self.words().list_separator,
+            self.window(window)
+        )
     }
 }
 
@@ -229,8 +253,14 @@ mod tests {
 
     #[test]
     fn movement_words() {
-        assert_eq!(board("en").movement(Some(2)), ("▲\u{a0}2".into(), "up 2".into()));
-        assert_eq!(board("en").movement(Some(-1)), ("▼\u{a0}1".into(), "down 1".into()));
+        assert_eq!(
+            board("en").movement(Some(2)),
+            ("▲\u{a0}2".into(), "up 2".into())
+        );
+        assert_eq!(
+            board("en").movement(Some(-1)),
+            ("▼\u{a0}1".into(), "down 1".into())
+        );
         assert_eq!(board("en").movement(None), ("new".into(), "new".into()));
         assert_eq!(board("ar-EG").movement(Some(2)).1, "تقدّم ٢");
         assert!(board("ar").rtl && !board("de").rtl);

@@ -3,14 +3,14 @@
 //! The core (feed, ranking, formatting, chart, static render) is pure Rust with no browser
 //! dependency; the CLI and the WebAssembly widget are thin layers over it.
 
+pub mod board;
+pub mod chart;
 pub mod date;
 pub mod feed;
-pub mod options;
-pub mod rank;
 pub mod format;
-pub mod chart;
-pub mod board;
 pub mod html;
 pub mod i18n;
+pub mod options;
+pub mod rank;
 pub mod render;
 pub mod svg;

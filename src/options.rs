@@ -192,9 +192,21 @@ mod tests {
     #[test]
     fn reads_and_prints_options() {
         assert_eq!("30d".parse(), Ok(Window::Days(30)));
-        assert_eq!("007d".parse::<Window>().map(|w| w.to_string()), Ok("7d".into()));
+        assert_eq!(
+            "007d".parse::<Window>().map(|w| w.to_string()),
+            Ok("7d".into())
+        );
         assert_eq!("all".parse(), Ok(Window::All));
-        for bad in ["0d", "d", "30", "-1d", "1.5d", "30D", " 30d", "99999999999d"] {
+        for bad in [
+            "0d",
+            "d",
+            "30",
+            "-1d",
+            "1.5d",
+            "30D",
+            " 30d",
+            "99999999999d",
+        ] {
             assert!(bad.parse::<Window>().is_err(), "{bad}");
         }
         assert_eq!("per_post".parse(), Ok(Metric::PerPost));

@@ -137,7 +137,10 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
             .collect(),
     };
     let ranked: std::collections::HashSet<usize> = current.iter().map(|r| r.0).collect();
-    ranking.unranked = sorted_ids(feed, selected.iter().copied().filter(|i| !ranked.contains(i)));
+    ranking.unranked = sorted_ids(
+        feed,
+        selected.iter().copied().filter(|i| !ranked.contains(i)),
+    );
     let keep = kept_len(&current, opts.top);
     let pinned = opts.pin.as_deref().and_then(|pin| {
         current
@@ -183,14 +186,24 @@ fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
 
 /// The ranked pages `(page, value, rank)` for the window shifted back `shift` windows,
 /// best first, tied rows by ascending id.
-fn ordered(feed: &Feed, selected: &[usize], opts: &RankOptions, d: Date, shift: u32) -> Vec<(usize, Value, u32)> {
+fn ordered(
+    feed: &Feed,
+    selected: &[usize],
+    opts: &RankOptions,
+    d: Date,
+    shift: u32,
+) -> Vec<(usize, Value, u32)> {
     let mut scored: Vec<(usize, Value)> = selected
         .iter()
         .filter_map(|&i| score(&feed.pages[i], opts.metric, opts.window, d, shift).map(|v| (i, v)))
         .collect();
     scored.sort_by(|a, b| {
-        a.1.cmp_desc(&b.1)
-            .then_with(|| feed.pages[a.0].id.as_bytes().cmp(feed.pages[b.0].id.as_bytes()))
+        a.1.cmp_desc(&b.1).then_with(|| {
+            feed.pages[a.0]
+                .id
+                .as_bytes()
+                .cmp(feed.pages[b.0].id.as_bytes())
+        })
     });
     assign_ranks(scored, opts.ties)
 }
@@ -228,7 +241,10 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
     match metric {
         Metric::Interactions => Some(Value::Count(interactions)),
         Metric::PerPost => {
-            let posts: u128 = points.iter().map(|p| u128::from(p.posts.unwrap_or(0))).sum();
+            let posts: u128 = points
+                .iter()
+                .map(|p| u128::from(p.posts.unwrap_or(0)))
+                .sum();
             (posts > 0).then(|| Value::Ratio(interactions as f64 / posts as f64))
         }
         Metric::EngagementRate => {

@@ -19,7 +19,11 @@ pub const FONT: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto S
 /// Ranks the feed and renders the static board.
 pub fn render(feed: &Feed, opts: &BoardOptions, loc: &BoardLocale) -> String {
     let (ranking, view) = board::build(feed, opts, loc);
-    html(&view, &ranking.metric.to_string(), &ranking.window.to_string())
+    html(
+        &view,
+        &ranking.metric.to_string(),
+        &ranking.window.to_string(),
+    )
 }
 
 /// The HTML fragment of a board.
@@ -31,7 +35,11 @@ pub fn html(v: &BoardView, metric: &str, window: &str) -> String {
         "<div class=\"gl-board\" lang=\"{}\" dir=\"{dir}\" data-metric=\"{metric}\" data-window=\"{window}\">",
         attr(&v.lang)
     );
-    let _ = writeln!(out, "<div class=\"gl-head\">\n<p class=\"gl-title\">{}</p>", text(&v.title));
+    let _ = writeln!(
+        out,
+        "<div class=\"gl-head\">\n<p class=\"gl-title\" dir=\"auto\">{}</p>",
+        text(&v.title)
+    );
     let _ = writeln!(out, "<p class=\"gl-sub\">{}</p>\n</div>", text(&v.subtitle));
     if let Some(chart) = &v.chart {
         chart_html(&mut out, chart, v);
@@ -68,7 +76,11 @@ pub fn svg(chart: &Chart, rtl: bool) -> String {
 }
 
 fn table_html(out: &mut String, v: &BoardView) {
-    let _ = writeln!(out, "<table class=\"gl-table\">\n<caption class=\"gl-sr\">{}</caption>", text(&v.caption));
+    let _ = writeln!(
+        out,
+        "<table class=\"gl-table\">\n<caption class=\"gl-sr\">{}</caption>",
+        text(&v.caption)
+    );
     let [rank, change, page, metric] = &v.headers;
     let _ = writeln!(
         out,
@@ -118,7 +130,6 @@ fn row_html(out: &mut String, r: &RowView) {
 }
 
 fn footer_html(out: &mut String, v: &BoardView) {
-    out.push_str("<p class=\"gl-foot\">");
     let mut parts: Vec<String> = Vec::new();
     if let Some(name) = &v.source_name {
         let shown = match &v.source_url {
@@ -140,12 +151,16 @@ fn footer_html(out: &mut String, v: &BoardView) {
     if let Some(a) = &v.footer_as_of {
         parts.push(format!("<span class=\"gl-asof\">{}</span>", text(a)));
     }
-    out.push_str(&parts.join(" "));
-    out.push_str("</p>\n");
+    if !parts.is_empty() {
+        let _ = writeln!(out, "<p class=\"gl-foot\">{}</p>", parts.join(" "));
+    }
 }
 
 /// Renders with a locale tag, for callers that hold only text options.
-pub fn render_with_tag(feed: &Feed, opts: &BoardOptions) -> Result<String, crate::format::LocaleError> {
+pub fn render_with_tag(
+    feed: &Feed,
+    opts: &BoardOptions,
+) -> Result<String, crate::format::LocaleError> {
     let loc = BoardLocale::new(opts.locale_tag())?;
     Ok(render(feed, opts, &loc))
 }

@@ -81,11 +81,21 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        c: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.draw_rect(p, (p.0 + 1, p.1 + 1), &c, true)
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let c = style.color();
         let paint = if fill {
             format!("fill=\"{}\"", color(c))
@@ -104,7 +114,11 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let points = path.into_iter().fold(String::new(), |mut s, (x, y)| {
             let _ = write!(s, "{x},{y} ");
             s
@@ -121,7 +135,13 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, _fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        _fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         // A zero-length round-capped line stays a circle when the inner SVG is stretched.
         let c = style.color();
         let (x, y) = center;
@@ -135,7 +155,12 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, s: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        s: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let anchor = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",

@@ -7,7 +7,10 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 fn cases() -> Vec<Value> {
-    let text = std::fs::read_to_string("tests/fixtures/intl/expected.json").expect("fixture present");
+    // INTL_FIXTURE points at a copy freshly written from this machine's Node (make test).
+    let path = std::env::var("INTL_FIXTURE")
+        .unwrap_or_else(|_| "tests/fixtures/intl/expected.json".into());
+    let text = std::fs::read_to_string(&path).expect("fixture present");
     let doc: Value = serde_json::from_str(&text).expect("fixture is JSON");
     doc["cases"].as_array().expect("cases array").clone()
 }
@@ -15,10 +18,17 @@ fn cases() -> Vec<Value> {
 fn ours(numbers: &Numbers, case: &Value) -> String {
     let input = &case["input"];
     match case["kind"].as_str().unwrap_or_default() {
-        "integer" => numbers.integer(input.as_str().and_then(|s| s.parse().ok()).expect("integer input")),
+        "integer" => numbers.integer(
+            input
+                .as_str()
+                .and_then(|s| s.parse().ok())
+                .expect("integer input"),
+        ),
         "ratio" => numbers.ratio(input.as_f64().expect("number input")),
         "compact" => numbers.compact(input.as_f64().expect("number input")),
-        "date" => numbers.date(Date::parse(input.as_str().unwrap_or_default()).expect("date input")),
+        "date" => {
+            numbers.date(Date::parse(input.as_str().unwrap_or_default()).expect("date input"))
+        }
         other => panic!("unknown kind {other}"),
     }
 }
@@ -26,7 +36,10 @@ fn ours(numbers: &Numbers, case: &Value) -> String {
 fn mismatches(kinds: &[&str]) -> Vec<String> {
     let mut formatters: HashMap<String, Numbers> = HashMap::new();
     let mut bad = Vec::new();
-    for case in cases().iter().filter(|c| kinds.contains(&c["kind"].as_str().unwrap_or_default())) {
+    for case in cases()
+        .iter()
+        .filter(|c| kinds.contains(&c["kind"].as_str().unwrap_or_default()))
+    {
         let locale = case["locale"].as_str().expect("locale").to_string();
         let numbers = formatters
             .entry(locale.clone())
@@ -34,7 +47,10 @@ fn mismatches(kinds: &[&str]) -> Vec<String> {
         let got = ours(numbers, case);
         let want = case["text"].as_str().expect("text");
         if got != want {
-            bad.push(format!("{locale} {} {}: got {got:?}, Intl {want:?}", case["kind"], case["input"]));
+            bad.push(format!(
+                "{locale} {} {}: got {got:?}, Intl {want:?}",
+                case["kind"], case["input"]
+            ));
         }
     }
     bad
@@ -43,7 +59,12 @@ fn mismatches(kinds: &[&str]) -> Vec<String> {
 #[test]
 fn full_numbers_equal_intl_number_format() {
     let bad = mismatches(&["integer", "ratio"]);
-    assert!(bad.is_empty(), "{} differences:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} differences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -54,11 +75,21 @@ fn long_dates_equal_intl_date_time_format() {
         .into_iter()
         .filter(|m| !m.starts_with("hi ") && !m.starts_with("ru "))
         .collect();
-    assert!(bad.is_empty(), "{} differences:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} differences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn compact_numbers_equal_intl_compact_notation() {
     let bad = mismatches(&["compact"]);
-    assert!(bad.is_empty(), "{} differences:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} differences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }

@@ -15,7 +15,9 @@ pub fn text(value: &str) -> Result<(), String> {
     if n == 0 {
         Err("must not be empty".into())
     } else if n > MAX_TEXT_CHARS {
-        Err(format!("must be at most {MAX_TEXT_CHARS} characters, got {n}"))
+        Err(format!(
+            "must be at most {MAX_TEXT_CHARS} characters, got {n}"
+        ))
     } else {
         Ok(())
     }

@@ -38,7 +38,12 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Err(FeedError::one(location_of(&e), e.to_string())),
-        None => return Err(FeedError::one("line 1", "the feed is empty: a CSV header row is required")),
+        None => {
+            return Err(FeedError::one(
+                "line 1",
+                "the feed is empty: a CSV header row is required",
+            ))
+        }
     };
     let columns = read_header(&header)?;
     let mut state = State::default();
@@ -49,10 +54,16 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
                     break;
                 }
             }
-            Err(e) => state.problems.push(location_of(&e), format!("unreadable CSV: {e}")),
+            Err(e) => state
+                .problems
+                .push(location_of(&e), format!("unreadable CSV: {e}")),
         }
     }
-    let State { mut pages, problems, .. } = state;
+    let State {
+        mut pages,
+        problems,
+        ..
+    } = state;
     pages.iter_mut().for_each(sort_series);
     problems.into_result(Feed {
         pages,
@@ -76,13 +87,26 @@ fn read_header(header: &csv::StringRecord) -> Result<Columns, FeedError> {
             continue; // unknown columns are ignored
         };
         if index.insert(*known, i).is_some() {
-            problems.push(format!("line 1, column {}", i + 1), format!("duplicate column `{name}`"));
+            problems.push(
+                format!("line 1, column {}", i + 1),
+                format!("duplicate column `{name}`"),
+            );
         }
     }
-    for name in REQUIRED {
-        if !index.contains_key(name) {
-            problems.push("line 1", format!("missing required column `{name}` (the header must name id, name, date, interactions)"));
-        }
+    let missing: Vec<String> = REQUIRED
+        .iter()
+        .filter(|name| !index.contains_key(*name))
+        .map(|name| format!("`{name}`"))
+        .collect();
+    if !missing.is_empty() {
+        let s = if missing.len() == 1 { "" } else { "s" };
+        problems.push(
+            "line 1",
+            format!(
+                "missing required column{s} {} in the CSV header (a CSV feed needs id, name, date, interactions; a JSON feed starts with {{)",
+                missing.join(", ")
+            ),
+        );
     }
     problems.into_result(Columns {
         index,
@@ -109,30 +133,45 @@ impl State {
         if row.len() != cols.width {
             self.problems.push(
                 format!("line {line}"),
-                format!("expected {} fields as in the header, got {}", cols.width, row.len()),
+                format!(
+                    "expected {} fields as in the header, got {}",
+                    cols.width,
+                    row.len()
+                ),
             );
             return true;
         }
         self.points += 1;
         if self.points > MAX_POINTS {
-            self.problems.push(format!("line {line}"), format!("the feed has more than {MAX_POINTS} points, the limit"));
+            self.problems.push(
+                format!("line {line}"),
+                format!("the feed has more than {MAX_POINTS} points, the limit"),
+            );
             return false;
         }
         let before = self.problems.len();
-        let mut cell = |name: &str, read: &dyn Fn(&str) -> Result<Option<Value>, String>| -> Option<Value> {
-            let (i, raw) = cols.cell(row, name)?;
-            match read(raw) {
-                Ok(v) => v,
-                Err(message) => {
-                    self.problems.push(format!("line {line}, column {} ({name})", i + 1), message);
-                    None
+        let mut cell =
+            |name: &str, read: &dyn Fn(&str) -> Result<Option<Value>, String>| -> Option<Value> {
+                let (i, raw) = cols.cell(row, name)?;
+                match read(raw) {
+                    Ok(v) => v,
+                    Err(message) => {
+                        self.problems
+                            .push(format!("line {line}, column {} ({name})", i + 1), message);
+                        None
+                    }
                 }
-            }
-        };
-        let id = cell("id", &|v| check::id(v).map(|()| Some(Value::Text(v.into()))));
-        let name = cell("name", &|v| check::text(v).map(|()| Some(Value::Text(v.into()))));
+            };
+        let id = cell("id", &|v| {
+            check::id(v).map(|()| Some(Value::Text(v.into())))
+        });
+        let name = cell("name", &|v| {
+            check::text(v).map(|()| Some(Value::Text(v.into())))
+        });
         let date = cell("date", &|v| check::date(v).map(|d| Some(Value::Date(d))));
-        let interactions = cell("interactions", &|v| check::count(v).map(|n| Some(Value::Count(n))));
+        let interactions = cell("interactions", &|v| {
+            check::count(v).map(|n| Some(Value::Count(n)))
+        });
         let posts = cell("posts", &optional_count);
         let followers = cell("followers", &optional_count);
         let country = cell("country", &optional_text);
@@ -141,12 +180,21 @@ impl State {
         if self.problems.len() != before {
             return true;
         }
-        let (Some(Value::Text(id)), Some(Value::Text(name)), Some(Value::Date(date)), Some(Value::Count(interactions))) =
-            (id, name, date, interactions)
+        let (
+            Some(Value::Text(id)),
+            Some(Value::Text(name)),
+            Some(Value::Date(date)),
+            Some(Value::Count(interactions)),
+        ) = (id, name, date, interactions)
         else {
             return true;
         };
-        let fields = [Some(name), text_of(country), text_of(platform), text_of(category)];
+        let fields = [
+            Some(name),
+            text_of(country),
+            text_of(platform),
+            text_of(category),
+        ];
         let Some(page) = self.page_for(id, fields, line, cols) else {
             return self.pages.len() <= MAX_PAGES;
         };
@@ -161,7 +209,13 @@ impl State {
     }
 
     /// The index of the row's page, creating it on first sight; `None` if the row disagrees.
-    fn page_for(&mut self, id: String, values: [Option<String>; 4], line: u64, cols: &Columns) -> Option<usize> {
+    fn page_for(
+        &mut self,
+        id: String,
+        values: [Option<String>; 4],
+        line: u64,
+        cols: &Columns,
+    ) -> Option<usize> {
         if let Some(&p) = self.by_id.get(&id) {
             let first = &self.fields[p];
             let mut agree = true;
@@ -184,7 +238,10 @@ impl State {
             return agree.then_some(p);
         }
         if self.pages.len() == MAX_PAGES {
-            self.problems.push(format!("line {line}"), format!("the feed has more than {MAX_PAGES} pages, the limit"));
+            self.problems.push(
+                format!("line {line}"),
+                format!("the feed has more than {MAX_PAGES} pages, the limit"),
+            );
             self.pages.push(Page::default()); // makes the caller stop
             return None;
         }

@@ -72,7 +72,10 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
     let mut problems = Problems::default();
     match raw.version.map(|v| v.get()) {
         Some("1") => {}
-        Some(other) => problems.push("version", format!("expected 1, got {}", check::shorten(other, 40))),
+        Some(other) => problems.push(
+            "version",
+            format!("expected 1, got {}", check::shorten(other, 40)),
+        ),
         None => problems.push("version", "required (the feed format version, 1)"),
     }
     let mut feed = Feed {
@@ -140,7 +143,10 @@ fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
         if let Some(first) = first_index.get(&page.id) {
             problems.push(
                 format!("{at}.id"),
-                format!("duplicate id {}, first used at pages[{first}]", quote(&page.id, 64)),
+                format!(
+                    "duplicate id {}, first used at pages[{first}]",
+                    quote(&page.id, 64)
+                ),
             );
         } else {
             first_index.insert(page.id.clone(), i);
@@ -150,18 +156,31 @@ fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
     pages
 }
 
-fn read_page(raw: &RawValue, at: &str, points_left: &mut Option<usize>, problems: &mut Problems) -> Option<Page> {
+fn read_page(
+    raw: &RawValue,
+    at: &str,
+    points_left: &mut Option<usize>,
+    problems: &mut Problems,
+) -> Option<Page> {
     let p: RawPage = object(raw, at, problems)?;
     let before = problems.len();
     let id = required(p.id, &format!("{at}.id"), problems, id_field);
     let name = required(p.name, &format!("{at}.name"), problems, text_field);
     let mut page = Page {
-        names: p.names.map(|n| read_names(n, at, problems)).unwrap_or_default(),
+        names: p
+            .names
+            .map(|n| read_names(n, at, problems))
+            .unwrap_or_default(),
         country: optional(p.country, &format!("{at}.country"), problems, text_field),
         platform: optional(p.platform, &format!("{at}.platform"), problems, text_field),
         category: optional(p.category, &format!("{at}.category"), problems, text_field),
         url: optional(p.url, &format!("{at}.url"), problems, url_field),
-        followers: optional(p.followers, &format!("{at}.followers"), problems, count_field),
+        followers: optional(
+            p.followers,
+            &format!("{at}.followers"),
+            problems,
+            count_field,
+        ),
         ..Page::default()
     };
     page.series = match p.series {
@@ -184,10 +203,17 @@ fn read_names(raw: &RawValue, at: &str, problems: &mut Problems) -> BTreeMap<Str
     };
     let mut names = BTreeMap::new();
     for (tag, value) in map {
-        let key_at = if !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        let key_at = if !tag.is_empty()
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
             format!("{here}.{tag}")
         } else {
-            format!("{here}[{}]", serde_json::to_string(&tag).unwrap_or_default())
+            format!(
+                "{here}[{}]",
+                serde_json::to_string(&tag).unwrap_or_default()
+            )
         };
         if value.get() == "null" {
             continue;
@@ -199,7 +225,12 @@ fn read_names(raw: &RawValue, at: &str, problems: &mut Problems) -> BTreeMap<Str
     names
 }
 
-fn read_series(raw: &RawValue, at: &str, points_left: &mut Option<usize>, problems: &mut Problems) -> Vec<Point> {
+fn read_series(
+    raw: &RawValue,
+    at: &str,
+    points_left: &mut Option<usize>,
+    problems: &mut Problems,
+) -> Vec<Point> {
     let here = format!("{at}.series");
     let left = points_left.unwrap_or(0);
     let Some(items) = array(raw, &here, left, "points", problems) else {
@@ -243,9 +274,19 @@ fn read_series(raw: &RawValue, at: &str, points_left: &mut Option<usize>, proble
 fn read_point(raw: &RawValue, at: &str, problems: &mut Problems) -> Option<Point> {
     let p: RawPoint = object(raw, at, problems)?;
     let date = required(p.date, &format!("{at}.date"), problems, date_field);
-    let interactions = required(p.interactions, &format!("{at}.interactions"), problems, count_field);
+    let interactions = required(
+        p.interactions,
+        &format!("{at}.interactions"),
+        problems,
+        count_field,
+    );
     let posts = optional(p.posts, &format!("{at}.posts"), problems, count_field);
-    let followers = optional(p.followers, &format!("{at}.followers"), problems, count_field);
+    let followers = optional(
+        p.followers,
+        &format!("{at}.followers"),
+        problems,
+        count_field,
+    );
     Some(Point {
         date: date?,
         interactions: interactions?,
@@ -259,7 +300,8 @@ fn read_point(raw: &RawValue, at: &str, problems: &mut Problems) -> Option<Point
 fn string_field(raw: &RawValue) -> Result<String, String> {
     let text = raw.get();
     if text.starts_with('"') {
-        serde_json::from_str(text).map_err(|e| format!("invalid string: {}", strip_position(&e.to_string())))
+        serde_json::from_str(text)
+            .map_err(|e| format!("invalid string: {}", strip_position(&e.to_string())))
     } else {
         Err(format!("expected a string, got {}", describe(text)))
     }
@@ -298,7 +340,12 @@ fn describe(text: &str) -> String {
     }
 }
 
-fn required<T>(raw: Raw<'_>, at: &str, problems: &mut Problems, read: fn(&RawValue) -> Result<T, String>) -> Option<T> {
+fn required<T>(
+    raw: Raw<'_>,
+    at: &str,
+    problems: &mut Problems,
+    read: fn(&RawValue) -> Result<T, String>,
+) -> Option<T> {
     match raw {
         Some(raw) => optional(Some(raw), at, problems, read),
         None => {
@@ -308,7 +355,12 @@ fn required<T>(raw: Raw<'_>, at: &str, problems: &mut Problems, read: fn(&RawVal
     }
 }
 
-fn optional<T>(raw: Raw<'_>, at: &str, problems: &mut Problems, read: fn(&RawValue) -> Result<T, String>) -> Option<T> {
+fn optional<T>(
+    raw: Raw<'_>,
+    at: &str,
+    problems: &mut Problems,
+    read: fn(&RawValue) -> Result<T, String>,
+) -> Option<T> {
     match read(raw?) {
         Ok(v) => Some(v),
         Err(message) => {
@@ -318,9 +370,16 @@ fn optional<T>(raw: Raw<'_>, at: &str, problems: &mut Problems, read: fn(&RawVal
     }
 }
 
-fn object<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: &str, problems: &mut Problems) -> Option<T> {
+fn object<'a, T: Deserialize<'a>>(
+    raw: &'a RawValue,
+    at: &str,
+    problems: &mut Problems,
+) -> Option<T> {
     if !raw.get().starts_with('{') {
-        problems.push(at, format!("expected an object, got {}", describe(raw.get())));
+        problems.push(
+            at,
+            format!("expected an object, got {}", describe(raw.get())),
+        );
         return None;
     }
     match serde_json::from_str(raw.get()) {
@@ -333,17 +392,33 @@ fn object<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: &str, problems: &mut Pr
 }
 
 /// The items of a JSON array, refusing more than `limit` without collecting them.
-fn array<'a>(raw: &'a RawValue, at: &str, limit: usize, what: &str, problems: &mut Problems) -> Option<Vec<&'a RawValue>> {
+fn array<'a>(
+    raw: &'a RawValue,
+    at: &str,
+    limit: usize,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<Vec<&'a RawValue>> {
     if !raw.get().starts_with('[') {
-        problems.push(at, format!("expected an array, got {}", describe(raw.get())));
+        problems.push(
+            at,
+            format!("expected an array, got {}", describe(raw.get())),
+        );
         return None;
     }
     let mut de = serde_json::Deserializer::from_str(raw.get());
     match de.deserialize_seq(Bounded { limit }) {
         Ok(items) => Some(items),
         Err(_) => {
-            let max = if what == "pages" { MAX_PAGES } else { MAX_POINTS };
-            problems.push(at, format!("the feed has more than {max} {what}, the limit"));
+            let max = if what == "pages" {
+                MAX_PAGES
+            } else {
+                MAX_POINTS
+            };
+            problems.push(
+                at,
+                format!("the feed has more than {max} {what}, the limit"),
+            );
             None
         }
     }

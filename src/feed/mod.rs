@@ -175,7 +175,10 @@ pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
             format!("the feed is not valid UTF-8 (byte {})", at + 1),
         )
     })?;
-    let first = text.trim_start_matches([' ', '\t', '\r', '\n']).chars().next();
+    let first = text
+        .trim_start_matches([' ', '\t', '\r', '\n'])
+        .chars()
+        .next();
     if first == Some('{') {
         json::read(text)
     } else {

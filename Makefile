@@ -1,0 +1,85 @@
+# gov-leaderboard — two commands do everything on a fresh machine:
+#   make demo   build and serve the demo on http://127.0.0.1:8080
+#   make test   every test: native, wasm, end-to-end in Chromium
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+CARGO   ?= cargo
+NODE    ?= node
+BIN     := target/release/gov-leaderboard
+DEBUG_BIN := target/debug/gov-leaderboard
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup setup-rust setup-browser setup-node build cli data demo static-demo test test-native test-wasm-check test-e2e fmt clean
+
+help:
+	@echo "make demo    build everything and serve the demo on http://127.0.0.1:8080"
+	@echo "make test    run every test (installs what is missing first)"
+	@echo "make build   build the native CLI ($(BIN))"
+	@echo "make data    generate the large illustrative feeds into www/data/generated/"
+
+# ---- set-up: each step is skipped when already done ----
+setup: setup-rust setup-browser setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+setup-browser:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v chromedriver >/dev/null; then \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+setup-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# ---- build ----
+build: cli
+cli:
+	$(CARGO) build --release --locked --bin gov-leaderboard
+
+data: setup-node
+	@mkdir -p www/data/generated
+	$(NODE) www/dev/sample-feeds.mjs large 300 90 www/data/generated/large-300.json www/data/generated/large-300.csv
+	$(NODE) www/dev/sample-feeds.mjs large 4000 90 www/data/generated/large-4000.json
+
+# ---- demo ----
+static-demo: cli
+	@mkdir -p www/generated
+	@{ echo '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'; \
+	   echo '<title>gov-leaderboard static boards</title><link rel="stylesheet" href="../gov-leaderboard.css"><link rel="stylesheet" href="../dev/demo.css"></head><body><main class="article">'; \
+	   echo '<h1>Static boards (no JavaScript)</h1><p>Rendered by <code>gov-leaderboard render</code> from <code>www/data/seed.json</code>.</p>'; \
+	   for l in ar-EG en fr de; do echo "<section><h2>$$l</h2>"; $(BIN) render www/data/seed.json --locale $$l --pin eg-moi; echo '</section>'; done; \
+	   echo '<section><h2>ar-EG, trend</h2>'; $(BIN) render www/data/seed.json --locale ar-EG --chart trend --top 5 --pin eg-moi; echo '</section>'; \
+	   echo '</main></body></html>'; } > www/generated/static.html
+	@echo "wrote www/generated/static.html"
+
+demo: setup-node static-demo
+	$(NODE) www/dev/server.mjs --port 8080
+
+# ---- tests ----
+test: setup test-native test-wasm-check test-e2e
+	@echo "make test: all passed"
+
+test-native:
+	$(CARGO) fmt --check
+	$(CARGO) test --locked --no-fail-fast
+	@# The formatter against the ICU of the Node on this machine, not only the committed copy.
+	$(NODE) tests/intl/generate.mjs target/intl-node.json
+	INTL_FIXTURE=target/intl-node.json $(CARGO) test --locked --test intl
+
+test-wasm-check:
+	$(CARGO) check --locked --lib --target wasm32-unknown-unknown
+
+test-e2e: setup-browser setup-node
+	$(CARGO) build --locked --bin gov-leaderboard
+	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 tests/e2e/
+
+fmt:
+	$(CARGO) fmt
+
+clean:
+	rm -rf target pkg www/generated www/data/generated

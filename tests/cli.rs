@@ -1,0 +1,158 @@
+//! The command line as a user runs it: exit codes, stdin, messages (SPEC §3).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "www/data/seed.json";
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gov-leaderboard"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn cli_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gov-leaderboard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("finishes")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn rank_prints_one_json_object_and_a_newline() {
+    let out = cli(&["rank", SEED, "--top", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.ends_with("}\n") && stdout.matches('\n').count() == 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    assert_eq!(
+        keys,
+        ["as_of", "metric", "rows", "ties", "unranked", "window"]
+    ); // map keys sorted
+    assert!(stdout.starts_with("{\"as_of\":\"2026-11-28\",\"metric\":\"interactions\",\"window\":\"30d\",\"ties\":\"competition\",\"rows\":["));
+    assert_eq!(v["rows"][1]["value"], 24_374_000);
+    assert_eq!(v["rows"][1]["id"], "eg-moi");
+    assert_eq!(v["rows"][1]["delta"], 2);
+}
+
+#[test]
+fn feed_from_stdin_json_or_csv() {
+    let json = std::fs::read(SEED).expect("seed");
+    let out = cli_stdin(&["rank", "-", "--top", "1"], &json);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"us-wh\""));
+    let csv = b"id,name,date,interactions\r\na,A,2026-11-28,5\r\nb,B,2026-11-28,7\r\n";
+    let out = cli_stdin(&["rank", "-"], csv);
+    assert_eq!(
+        text(&out.stdout),
+        "{\"as_of\":\"2026-11-28\",\"metric\":\"interactions\",\"window\":\"30d\",\"ties\":\"competition\",\"rows\":[{\"rank\":1,\"id\":\"b\",\"name\":\"B\",\"value\":7,\"previous_rank\":null,\"delta\":null},{\"rank\":2,\"id\":\"a\",\"name\":\"A\",\"value\":5,\"previous_rank\":null,\"delta\":null}],\"unranked\":[]}\n"
+    );
+}
+
+#[test]
+fn bad_feed_exits_1_and_lists_every_problem_on_stderr() {
+    let feed = br#"{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"2026-11-27","interactions":-5}]},{"id":"a","name":""}]}"#;
+    for cmd in ["validate", "rank", "render"] {
+        let out = cli_stdin(&[cmd, "-"], feed);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert!(out.stdout.is_empty(), "{cmd} prints nothing on stdout");
+        assert_eq!(
+            text(&out.stderr),
+            "pages[0].series[0].interactions: expected a non-negative integer, got -5\npages[1].name: must not be empty\ngov-leaderboard: invalid feed (2 problems)\n"
+        );
+    }
+}
+
+#[test]
+fn validate_says_ok() {
+    let out = cli(&["validate", SEED]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "ok: 8 pages, 450 points\n");
+}
+
+#[test]
+fn missing_file_exits_1_with_the_path() {
+    let out = cli(&["rank", "no/such/feed.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("gov-leaderboard: cannot read no/such/feed.json:"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        vec!["rank", SEED, "--metric", "likes"],
+        vec!["rank", SEED, "--window", "0d"],
+        vec!["rank", SEED, "--window", "30"],
+        vec!["rank", SEED, "--ties", "olympic"],
+        vec!["rank", SEED, "--top", "0"],
+        vec!["rank", SEED, "--top", "-1"],
+        vec!["rank", SEED, "--locale", "ar"],
+        vec!["rank", SEED, "--chart", "bars"],
+        vec!["rank", SEED, "--unknown"],
+        vec!["render", SEED, "--chart", "pie"],
+        vec!["render", SEED, "--locale", "not a locale"],
+        vec!["validate", SEED, "--top", "3"],
+        vec!["rank"],
+        vec!["frobnicate", SEED],
+        vec![],
+    ] {
+        let out = cli(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(!out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn help_for_each_command() {
+    for cmd in ["rank", "render", "validate"] {
+        let out = cli(&[cmd, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(text(&out.stdout).contains("FEED"), "{cmd} --help");
+    }
+    let out = cli(&["render", "--help"]);
+    for flag in [
+        "--metric",
+        "--window",
+        "--ties",
+        "--top",
+        "--country",
+        "--platform",
+        "--category",
+        "--pin",
+        "--locale",
+        "--chart",
+    ] {
+        assert!(text(&out.stdout).contains(flag), "{flag}");
+    }
+}
+
+#[test]
+fn render_defaults_to_english_bars() {
+    let out = cli(&["render", SEED]);
+    let html = text(&out.stdout);
+    assert!(html.starts_with("<div class=\"gl-board\" lang=\"en\" dir=\"ltr\""));
+    assert!(html.contains("gl-chart-bars"));
+    assert!(html.contains("<td class=\"gl-value\" data-value=\"24374000\">24,374,000</td>"));
+    assert_eq!(html.matches("<tr class=\"gl-row").count(), 8);
+}
