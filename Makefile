@@ -10,8 +10,18 @@ NODE    ?= node
 BIN     := target/release/gov-leaderboard
 DEBUG_BIN := target/debug/gov-leaderboard
 CHROMIUM ?= /usr/bin/chromium
+WASM_BINDGEN_VERSION := 0.2.130
 
-.PHONY: help setup setup-rust setup-browser setup-node build cli data demo static-demo test test-native test-wasm-check test-e2e fmt clean
+# Browser build settings live in wasm-pack.toml; read them from there.
+setting = $(shell sed -n 's/^$(1) *= *"\(.*\)"/\1/p' wasm-pack.toml)
+WASM_TARGET := $(call setting,target)
+PKG         := $(call setting,out-dir)
+OUT_NAME    := $(call setting,out-name)
+WASM_OPT    := $(call setting,wasm-opt)
+BINDGEN_TARGET := $(call setting,bindgen-target)
+WASM        := target/$(WASM_TARGET)/release/gov_leaderboard.wasm
+
+.PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
 
 help:
 	@echo "make demo    build everything and serve the demo on http://127.0.0.1:8080"
@@ -24,6 +34,8 @@ setup: setup-rust setup-browser setup-node
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@# Without --locked: its own lockfile wants a crate version this registry mirror lacks.
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 setup-browser:
 	@if [ ! -x $(CHROMIUM) ] || ! command -v chromedriver >/dev/null; then \
@@ -37,9 +49,20 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # ---- build ----
-build: cli
+build: cli pkg
 cli:
 	$(CARGO) build --release --locked --bin gov-leaderboard
+
+# The npm package folder (wasm-pack layout) and its deployable copy at www/pkg/.
+pkg: setup-rust setup-node
+	$(CARGO) build --release --locked --lib --target $(WASM_TARGET)
+	rm -rf $(PKG) && wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
+	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
+	node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+	  $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
+	$(NODE) www/dev/build-pkg.mjs $(PKG)
+	rm -rf www/pkg && cp -r $(PKG) www/pkg
+	@printf 'gzip -9: '; cat $(PKG)/element.js $(PKG)/$(OUT_NAME).js $(PKG)/$(OUT_NAME)_bg.wasm $(PKG)/gov-leaderboard.css | gzip -9 | wc -c
 
 data: setup-node
 	@mkdir -p www/data/generated
@@ -57,11 +80,11 @@ static-demo: cli
 	   echo '</main></body></html>'; } > www/generated/static.html
 	@echo "wrote www/generated/static.html"
 
-demo: setup-node static-demo
+demo: setup-node pkg static-demo
 	$(NODE) www/dev/server.mjs --port 8080
 
 # ---- tests ----
-test: setup test-native test-wasm-check test-e2e
+test: setup test-native test-wasm test-e2e
 	@echo "make test: all passed"
 
 test-native:
@@ -71,10 +94,13 @@ test-native:
 	$(NODE) tests/intl/generate.mjs target/intl-node.json
 	INTL_FIXTURE=target/intl-node.json $(CARGO) test --locked --test intl
 
-test-wasm-check:
-	$(CARGO) check --locked --lib --target wasm32-unknown-unknown
+# The browser layer in headless Chromium (wasm-bindgen-test), which also builds the core for wasm32.
+test-wasm: setup-rust setup-browser
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
+	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	  $(CARGO) test --locked --target wasm32-unknown-unknown --test web
 
-test-e2e: setup-browser setup-node
+test-e2e: setup-browser setup-node pkg
 	$(CARGO) build --locked --bin gov-leaderboard
 	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 tests/e2e/
 

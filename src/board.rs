@@ -5,7 +5,7 @@ use crate::chart::{nice_ticks, Bar, Chart, ChartKind, Line};
 use crate::date::Date;
 use crate::feed::Feed;
 use crate::i18n::BoardLocale;
-use crate::options::RankOptions;
+use crate::options::{parse_top, OptionError, RankOptions};
 use crate::rank::{rank, Ranking, Row, Span, Value};
 
 /// Options of a rendered board: ranking, language and chart.
@@ -19,6 +19,39 @@ pub struct BoardOptions {
 impl BoardOptions {
     pub fn locale_tag(&self) -> &str {
         self.locale.as_deref().unwrap_or("en")
+    }
+
+    /// Reads options by name (`metric`, `window`, `ties`, `top`, `country`, `platform`,
+    /// `category`, `pin`, `locale`, `chart`) from element attributes or a JS options object;
+    /// absent names take the defaults of SPEC §2–§4. The locale is only checked for form here.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<BoardOptions, OptionError> {
+        let text = |k: &str| get(k).filter(|v| !v.is_empty());
+        let mut rank = RankOptions::default();
+        if let Some(v) = get("metric") {
+            rank.metric = v.parse()?;
+        }
+        if let Some(v) = get("window") {
+            rank.window = v.parse()?;
+        }
+        if let Some(v) = get("ties") {
+            rank.ties = v.parse()?;
+        }
+        if let Some(v) = get("top") {
+            rank.top = parse_top(&v)?;
+        }
+        rank.country = text("country");
+        rank.platform = text("platform");
+        rank.category = text("category");
+        rank.pin = text("pin");
+        let chart = match get("chart") {
+            Some(v) => v.parse()?,
+            None => ChartKind::default(),
+        };
+        Ok(BoardOptions {
+            rank,
+            locale: text("locale"),
+            chart,
+        })
     }
 }
 
@@ -110,6 +143,27 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         caption,
         rows,
         footer_as_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::{Metric, Window};
+
+    #[test]
+    fn options_from_names() {
+        let pairs = [("metric", "growth"), ("window", "7d"), ("top", "3"), ("pin", "eg-moi"), ("locale", "ar-EG"), ("chart", "trend"), ("country", "")];
+        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.to_string());
+        let o = BoardOptions::from_lookup(get).expect("valid");
+        assert_eq!(o.rank.metric, Metric::Growth);
+        assert_eq!(o.rank.window, Window::Days(7));
+        assert_eq!(o.rank.top, 3);
+        assert_eq!(o.rank.country, None);
+        assert_eq!(o.locale_tag(), "ar-EG");
+        assert_eq!(o.chart, ChartKind::Trend);
+        let bad = BoardOptions::from_lookup(|k| (k == "top").then(|| "0".to_string()));
+        assert_eq!(bad.map_err(|e| e.to_string()), Err("invalid value \"0\" for top: expected an integer of at least 1".into()));
     }
 }
 

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use gov_leaderboard::board::BoardOptions;
 use gov_leaderboard::chart::ChartKind;
 use gov_leaderboard::feed::{self, Feed, FeedError, MAX_FEED_BYTES};
-use gov_leaderboard::format::parse_locale;
+use gov_leaderboard::format::canonical_tag;
 use gov_leaderboard::i18n::BoardLocale;
 use gov_leaderboard::options::{parse_top, Metric, RankOptions, Ties, Window};
 use gov_leaderboard::{rank, render};

@@ -1,7 +1,7 @@
 //! The board's own words in its languages (SPEC §2a): Arabic, English, French, German.
 //! Any other locale gets English words with its own number and date formats.
 
-use crate::format::{is_rtl, parse_locale, LocaleError, Numbers};
+use crate::format::{canonical_tag, is_rtl, LocaleError, Numbers};
 use crate::options::{Metric, Window};
 
 /// A language the board has words for.
@@ -32,6 +32,11 @@ pub struct Words {
     pub as_of: &'static str,
     /// `{}` is the time of the last good update.
     pub stale: &'static str,
+    pub loading: &'static str,
+    pub error: &'static str,
+    /// Screen-reader announcement of a rank change: name, words of the move, new rank.
+    pub announce: &'static str,
+    pub download: &'static str,
     pub chart: &'static str,
     pub list_separator: &'static str,
     pub metrics: [&'static str; 4],
@@ -50,7 +55,11 @@ const EN: Words = Words {
     down: "down {}",
     source: "Source: {}",
     as_of: "As of {}",
-    stale: "Data is stale: last updated {}",
+    stale: "Stale since {}: the latest data could not be loaded.",
+    loading: "Loading…",
+    error: "The leaderboard could not be loaded.",
+    announce: "{name}: {move}, now rank {rank}",
+    download: "Get the data (CSV)",
     chart: "Chart of the same figures as the table",
     list_separator: ", ",
     metrics: [
@@ -74,7 +83,11 @@ const AR: Words = Words {
     down: "تراجع {}",
     source: "المصدر: {}",
     as_of: "حتى {}",
-    stale: "بيانات غير محدّثة: آخر تحديث {}",
+    stale: "بيانات غير محدّثة منذ {}: تعذّر تحميل أحدث البيانات.",
+    loading: "جارٍ التحميل…",
+    error: "تعذّر تحميل لوحة الترتيب.",
+    announce: "{name}: {move}، الآن في المركز {rank}",
+    download: "تنزيل البيانات (CSV)",
     chart: "رسم بياني للأرقام نفسها الواردة في الجدول",
     list_separator: "، ",
     metrics: ["التفاعلات", "التفاعلات لكل منشور", "معدّل التفاعل", "النمو"],
@@ -93,7 +106,11 @@ const FR: Words = Words {
     down: "perd {}",
     source: "Source\u{a0}: {}",
     as_of: "Au {}",
-    stale: "Données non actualisées\u{a0}: dernière mise à jour {}",
+    stale: "Données figées depuis {}\u{a0}: les dernières n’ont pas pu être chargées.",
+    loading: "Chargement…",
+    error: "Le classement n’a pas pu être chargé.",
+    announce: "{name}\u{a0}: {move}, désormais au rang {rank}",
+    download: "Télécharger les données (CSV)",
     chart: "Graphique des mêmes chiffres que le tableau",
     list_separator: ", ",
     metrics: [
@@ -117,7 +134,11 @@ const DE: Words = Words {
     down: "{} runter",
     source: "Quelle: {}",
     as_of: "Stand: {}",
-    stale: "Daten nicht aktuell: zuletzt aktualisiert {}",
+    stale: "Veraltet seit {}: Die neuesten Daten konnten nicht geladen werden.",
+    loading: "Wird geladen…",
+    error: "Die Rangliste konnte nicht geladen werden.",
+    announce: "{name}: {move}, jetzt Rang {rank}",
+    download: "Daten herunterladen (CSV)",
     chart: "Diagramm derselben Zahlen wie in der Tabelle",
     list_separator: ", ",
     metrics: [
@@ -128,6 +149,16 @@ const DE: Words = Words {
     ],
     all_time: "gesamter Zeitraum",
 };
+
+/// The fixed words of a language.
+pub fn words_for(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ar => &AR,
+        Lang::Fr => &FR,
+        Lang::De => &DE,
+    }
+}
 
 /// Everything locale-dependent a board needs: words, numbers, dates, direction.
 #[derive(Debug)]
@@ -143,8 +174,8 @@ pub struct BoardLocale {
 
 impl BoardLocale {
     pub fn new(tag: &str) -> Result<BoardLocale, LocaleError> {
-        let locale = parse_locale(tag)?;
-        let lang = match locale.id.language.as_str() {
+        let canonical = canonical_tag(tag)?;
+        let lang = match canonical.split('-').next().unwrap_or_default() {
             "ar" => Lang::Ar,
             "fr" => Lang::Fr,
             "de" => Lang::De,
@@ -152,20 +183,15 @@ impl BoardLocale {
         };
         Ok(BoardLocale {
             tag: tag.to_string(),
-            canonical: locale.to_string(),
+            rtl: is_rtl(&canonical),
+            numbers: Numbers::new(&canonical)?,
+            canonical,
             lang,
-            rtl: is_rtl(&locale),
-            numbers: Numbers::new(&locale)?,
         })
     }
 
     pub fn words(&self) -> &'static Words {
-        match self.lang {
-            Lang::En => &EN,
-            Lang::Ar => &AR,
-            Lang::Fr => &FR,
-            Lang::De => &DE,
-        }
+        words_for(self.lang)
     }
 
     pub fn metric(&self, m: Metric) -> &'static str {

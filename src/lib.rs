@@ -14,3 +14,7 @@ pub mod options;
 pub mod rank;
 pub mod render;
 pub mod svg;
+pub mod schedule;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -270,3 +270,56 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
         }
     }
 }
+
+/// The ranked rows as CSV (RFC 4180, CRLF), for the board's "Get the data" download.
+pub fn rows_csv(ranking: &Ranking) -> String {
+    let mut out = String::from("rank,id,name,value,previous_rank,delta\r\n");
+    for r in &ranking.rows {
+        let value = serde_json::to_string(&r.value).unwrap_or_default();
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            r.rank,
+            csv_field(&r.id),
+            csv_field(&r.name),
+            value,
+            opt(r.previous_rank.map(i64::from)),
+            opt(r.delta)
+        ));
+    }
+    out
+}
+
+/// Quotes a field when it holds a comma, quote or line break; neutralizes a leading formula
+/// character so a spreadsheet shows feed text instead of running it.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse;
+
+    #[test]
+    fn rows_as_csv() {
+        let feed = parse(
+            "id,name,date,interactions\r\na,\"Ministry, \"\"X\"\"\",2026-11-28,5\r\nb,=HYPERLINK(1),2026-11-28,7\r\n".as_bytes(),
+        )
+        .expect("valid");
+        let csv = rows_csv(&rank(&feed, &RankOptions::default()));
+        assert_eq!(
+            csv,
+            "rank,id,name,value,previous_rank,delta\r\n1,b,'=HYPERLINK(1),7,,\r\n2,a,\"Ministry, \"\"X\"\"\",5,,\r\n"
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! The npm functions: `rank(feed, options)` and `renderStatic(feed, options)`, the same ranking
+//! and the same HTML as the CLI.
+
+use super::error::WebError;
+use crate::board::BoardOptions;
+use crate::feed::{self, Feed};
+use crate::i18n::BoardLocale;
+use crate::{rank, render};
+use js_sys::{Reflect, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+
+/// Ranks a feed (text, bytes or object) as `gov-leaderboard rank` does; returns the same object.
+#[wasm_bindgen(js_name = rank)]
+pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let feed = read_feed(&feed)?;
+    let opts = read_options(&options)?;
+    let ranking = rank::rank(&feed, &opts.rank);
+    let text = serde_json::to_string(&ranking).map_err(|e| JsError::new(&e.to_string()))?;
+    JSON::parse(&text).map_err(|_| JsError::new("internal: ranking is not JSON"))
+}
+
+/// Renders the static board HTML as `gov-leaderboard render` does.
+#[wasm_bindgen(js_name = renderStatic)]
+pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError> {
+    let feed = read_feed(&feed)?;
+    let opts = read_options(&options)?;
+    let loc = BoardLocale::new(opts.locale_tag()).map_err(WebError::from)?;
+    Ok(render::render(&feed, &opts, &loc))
+}
+
+/// Accepts JSON/CSV text, a `Uint8Array` (or `ArrayBuffer`) or a feed object.
+pub(super) fn read_feed(value: &JsValue) -> Result<Feed, WebError> {
+    let bytes = feed_bytes(value)?;
+    Ok(feed::parse(&bytes)?)
+}
+
+pub(super) fn feed_bytes(value: &JsValue) -> Result<Vec<u8>, WebError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Uint8Array::new(buffer).to_vec());
+    }
+    if value.is_object() {
+        let text = JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| WebError::FeedType("an object that cannot be written as JSON".into()))?;
+        return Ok(text.into_bytes());
+    }
+    Err(WebError::FeedType(describe(value)))
+}
+
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "a value".into())
+    }
+}
+
+/// Reads `{ metric, window, ties, top, country, platform, category, pin, locale, chart }`;
+/// `undefined` and `null` mean "the default".
+fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
+    let get = |name: &str| -> Option<String> {
+        if !options.is_object() {
+            return None;
+        }
+        let v = Reflect::get(options, &JsValue::from_str(name)).ok()?;
+        if v.is_undefined() || v.is_null() {
+            None
+        } else if let Some(s) = v.as_string() {
+            Some(s)
+        } else if let Some(n) = v.as_f64() {
+            Some(format_number(n))
+        } else {
+            Some(String::from("[object]"))
+        }
+    };
+    let opts = BoardOptions::from_lookup(get)?;
+    // Check the locale up front so a bad tag is an option error, as in the CLI.
+    crate::format::canonical_tag(opts.locale_tag())?;
+    Ok(opts)
+}
+
+/// JS number → the text a user would write (`5`, `2.5`).
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}

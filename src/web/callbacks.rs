@@ -1,0 +1,110 @@
+//! Every JS callback the element registers is owned by one of these, and released when it is
+//! dropped (on `disconnectedCallback`): no `.forget()`, so no listener outlives its element.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventTarget, ResizeObserver};
+
+/// A `setTimeout` that is cleared when dropped.
+pub struct Timer {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Calls `f` once after `ms`; `None` if there is no window (never in a page).
+    pub fn once(ms: f64, f: impl FnOnce() + 'static) -> Option<Timer> {
+        let closure = Closure::once(f);
+        let window = web_sys::window()?;
+        let ms = ms.clamp(0.0, f64::from(i32::MAX)) as i32;
+        let id = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms)
+            .ok()?;
+        Some(Timer { id, _closure: closure })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// An event listener that is removed when dropped.
+pub struct Listener {
+    target: EventTarget,
+    event: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    pub fn new(target: &EventTarget, event: &'static str, f: impl FnMut(Event) + 'static) -> Option<Listener> {
+        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        target
+            .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            event,
+            closure,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// A `ResizeObserver` that disconnects when dropped.
+pub struct Resize {
+    observer: ResizeObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Resize {
+    pub fn observe(target: &web_sys::Element, f: impl FnMut(js_sys::Array) + 'static) -> Option<Resize> {
+        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(f);
+        let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+        observer.observe(target);
+        Some(Resize {
+            observer,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Resize {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// A `requestAnimationFrame` callback, cancelled when dropped.
+pub struct Frame {
+    id: i32,
+    _closure: Closure<dyn FnMut(f64)>,
+}
+
+impl Frame {
+    pub fn request(f: impl FnMut(f64) + 'static) -> Option<Frame> {
+        let closure = Closure::<dyn FnMut(f64)>::new(f);
+        let id = web_sys::window()?
+            .request_animation_frame(closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Frame { id, _closure: closure })
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.cancel_animation_frame(self.id);
+        }
+    }
+}

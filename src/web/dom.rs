@@ -1,0 +1,277 @@
+//! The board's DOM inside the shadow root: built once, then updated in place from a
+//! `BoardView` (rows keyed by page id, so they can move rather than be replaced). Feed text is
+//! only ever set with `textContent` or as an attribute value, never parsed as markup.
+
+use crate::board::{BoardView, RowView};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// One table row's cells.
+pub struct RowDom {
+    pub tr: Element,
+    rank: Element,
+    movement: Element,
+    mark: Element,
+    words: Element,
+    name: Element,
+    pub value: Element,
+}
+
+/// Handles on every part of the board that changes.
+pub struct Dom {
+    doc: Document,
+    pub board: HtmlElement,
+    title: Element,
+    subtitle: Element,
+    pub chart: Element,
+    pub canvas: HtmlCanvasElement,
+    caption: Element,
+    headers: Vec<Element>,
+    pub tbody: Element,
+    empty: Element,
+    foot: Element,
+    pub stale: Element,
+    pub status: Element,
+    pub error: Element,
+    pub announcer: Element,
+    pub download: Element,
+    pub rows: HashMap<String, RowDom>,
+}
+
+fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class)?;
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+fn set_text(e: &Element, text: &str) {
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
+    }
+}
+
+fn show(e: &Element, visible: bool) {
+    let _ = if visible {
+        e.remove_attribute("hidden")
+    } else {
+        e.set_attribute("hidden", "")
+    };
+}
+
+impl Dom {
+    /// Builds the empty board (hidden until the first render) and appends it to `parent`.
+    pub fn build(doc: &Document, parent: &web_sys::Node) -> Result<Dom, JsValue> {
+        let board: HtmlElement = el(doc, "div", "gl-board")?.dyn_into()?;
+        board.set_attribute("part", "board")?;
+        let head = child(doc, &board, "div", "gl-head")?;
+        let title = child(doc, &head, "p", "gl-title")?;
+        title.set_attribute("dir", "auto")?;
+        let subtitle = child(doc, &head, "p", "gl-sub")?;
+        let status = child(doc, &board, "p", "gl-status")?;
+        status.set_attribute("role", "status")?;
+        let error = child(doc, &board, "div", "gl-error")?;
+        error.set_attribute("role", "alert")?;
+        show(&error, false);
+        let chart = child(doc, &board, "div", "gl-chart")?;
+        chart.set_attribute("role", "img")?;
+        let canvas: HtmlCanvasElement = child(doc, &chart, "canvas", "")?.dyn_into()?;
+        canvas.set_attribute("aria-hidden", "true")?;
+        let table = child(doc, &board, "table", "gl-table")?;
+        let caption = child(doc, &table, "caption", "gl-sr")?;
+        let tr = child(doc, &child(doc, &table, "thead", "")?, "tr", "")?;
+        let mut headers = Vec::new();
+        for class in ["gl-rank", "gl-move", "gl-name", "gl-value"] {
+            let th = child(doc, &tr, "th", class)?;
+            th.set_attribute("scope", "col")?;
+            headers.push(th);
+        }
+        let tbody = child(doc, &table, "tbody", "")?;
+        let empty = child(doc, &board, "p", "gl-empty")?;
+        show(&empty, false);
+        let foot = child(doc, &board, "p", "gl-foot")?;
+        let stale = child(doc, &board, "p", "gl-stale")?;
+        stale.set_attribute("role", "status")?;
+        show(&stale, false);
+        let tools = child(doc, &board, "p", "gl-tools")?;
+        let download = child(doc, &tools, "button", "gl-download")?;
+        download.set_attribute("type", "button")?;
+        let announcer = child(doc, &board, "div", "gl-sr")?;
+        announcer.set_attribute("aria-live", "polite")?;
+        announcer.set_attribute("aria-atomic", "true")?;
+        parent.append_child(&board)?;
+        Ok(Dom {
+            doc: doc.clone(),
+            board,
+            title,
+            subtitle,
+            chart,
+            canvas,
+            caption,
+            headers,
+            tbody,
+            empty,
+            foot,
+            stale,
+            status,
+            error,
+            announcer,
+            download,
+            rows: HashMap::new(),
+        })
+    }
+
+    /// Shows a view: texts, rows in rank order (existing rows are moved, not rebuilt).
+    pub fn update(&mut self, v: &BoardView, dir: &str, chart_shown: bool) -> Result<(), JsValue> {
+        self.board.set_attribute("lang", &v.lang)?;
+        self.board.set_attribute("dir", dir)?;
+        set_text(&self.title, &v.title);
+        set_text(&self.subtitle, &v.subtitle);
+        set_text(&self.caption, &v.caption);
+        for (th, text) in self.headers.iter().zip(&v.headers) {
+            set_text(th, text);
+        }
+        self.chart.set_attribute("aria-label", &v.chart_label)?;
+        show(&self.chart, chart_shown);
+        self.update_rows(&v.rows)?;
+        match &v.empty {
+            Some(text) => set_text(&self.empty, text),
+            None => {}
+        }
+        show(&self.empty, v.empty.is_some());
+        self.update_footer(v)?;
+        show(&self.status, false);
+        show(&self.error, false);
+        Ok(())
+    }
+
+    fn update_rows(&mut self, rows: &[RowView]) -> Result<(), JsValue> {
+        let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
+        for r in rows {
+            let row = match self.rows.remove(&r.id) {
+                Some(row) => row,
+                None => self.new_row()?,
+            };
+            fill_row(&self.doc, &row, r)?;
+            self.tbody.append_child(&row.tr)?; // appending in order also reorders
+            keep.insert(r.id.clone(), row);
+        }
+        for (_, gone) in self.rows.drain() {
+            gone.tr.remove();
+        }
+        self.rows = keep;
+        Ok(())
+    }
+
+    fn new_row(&self) -> Result<RowDom, JsValue> {
+        let d = &self.doc;
+        let tr = el(d, "tr", "gl-row")?;
+        let rank = child(d, &tr, "td", "gl-rank")?;
+        let movement = child(d, &tr, "td", "gl-move")?;
+        let mark = child(d, &movement, "span", "")?;
+        mark.set_attribute("aria-hidden", "true")?;
+        let words = child(d, &movement, "span", "gl-sr")?;
+        let name = child(d, &tr, "th", "gl-name")?;
+        name.set_attribute("scope", "row")?;
+        let value = child(d, &tr, "td", "gl-value")?;
+        Ok(RowDom {
+            tr,
+            rank,
+            movement,
+            mark,
+            words,
+            name,
+            value,
+        })
+    }
+
+    fn update_footer(&self, v: &BoardView) -> Result<(), JsValue> {
+        self.foot.set_text_content(None);
+        let d = &self.doc;
+        if let Some(name) = &v.source_name {
+            let span = child(d, &self.foot, "span", "gl-source")?;
+            let (before, after) = v.source_template.split_once("{}").unwrap_or(("", ""));
+            span.append_with_str_1(before)?;
+            let holder = match &v.source_url {
+                Some(url) => link(d, &span, url)?,
+                None => span.clone(),
+            };
+            child(d, &holder, "bdi", "")?.set_text_content(Some(name));
+            span.append_with_str_1(after)?;
+        }
+        if let Some(a) = &v.footer_as_of {
+            child(d, &self.foot, "span", "gl-asof")?.set_text_content(Some(a));
+        }
+        show(&self.foot, v.source_name.is_some() || v.footer_as_of.is_some());
+        Ok(())
+    }
+
+    /// Shows the loading line (before the first board).
+    pub fn loading(&self, text: &str) {
+        set_text(&self.status, text);
+        show(&self.status, true);
+    }
+
+    /// Shows an error in place of a board that never loaded.
+    pub fn fail(&self, headline: &str, detail: &str) -> Result<(), JsValue> {
+        self.error.set_text_content(Some(headline));
+        child(&self.doc, &self.error, "small", "")?.set_text_content(Some(detail));
+        show(&self.error, true);
+        show(&self.status, false);
+        Ok(())
+    }
+
+    /// Shows or hides the "stale" note.
+    pub fn set_stale(&self, text: Option<&str>) {
+        if let Some(t) = text {
+            set_text(&self.stale, t);
+        }
+        show(&self.stale, text.is_some());
+    }
+
+    pub fn set_download_label(&self, text: &str) {
+        set_text(&self.download, text);
+    }
+}
+
+fn link(d: &Document, parent: &Element, url: &str) -> Result<Element, JsValue> {
+    let a = child(d, parent, "a", "")?;
+    a.set_attribute("href", url)?;
+    a.set_attribute("rel", "noopener noreferrer nofollow")?;
+    a.set_attribute("target", "_blank")?;
+    Ok(a)
+}
+
+fn fill_row(d: &Document, row: &RowDom, r: &RowView) -> Result<(), JsValue> {
+    let mut class = String::from("gl-row");
+    if r.pinned {
+        class.push_str(" gl-pinned");
+    }
+    if r.pinned_extra {
+        class.push_str(" gl-extra");
+    }
+    row.tr.set_class_name(&class);
+    row.tr.set_attribute("data-id", &r.id)?;
+    set_text(&row.rank, &r.rank);
+    row.movement.set_class_name(&format!("gl-move gl-{}", r.movement));
+    set_text(&row.mark, &r.movement_mark);
+    set_text(&row.words, &r.movement_words);
+    row.name.set_text_content(None);
+    let holder = match &r.url {
+        Some(url) => link(d, &row.name, url)?,
+        None => row.name.clone(),
+    };
+    child(d, &holder, "bdi", "")?.set_text_content(Some(&r.name));
+    row.value.set_attribute("data-value", &r.raw_value)?;
+    set_text(&row.value, &r.value);
+    Ok(())
+}

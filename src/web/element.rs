@@ -1,0 +1,687 @@
+//! The engine behind `<gov-leaderboard>`: a `#[wasm_bindgen]` struct that the tiny JS class in
+//! element.js forwards its lifecycle callbacks to (connected, disconnected, attribute
+//! changed), as perspective-viewer does. State lives in one `Rc<RefCell<State>>`; callbacks
+//! hold only a `Weak` to it and every one is owned (see callbacks.rs) and dropped on
+//! disconnect. Events are dispatched only after the state is released, so a listener that
+//! reads `rows` or sets an attribute never meets a borrowed state.
+
+use super::api::feed_bytes;
+use super::callbacks::{Listener, Resize, Timer};
+use super::dom::Dom;
+use super::error::WebError;
+use super::motion::{self, Count, Tween};
+use super::{canvas, css, live};
+use crate::board::{self, BoardOptions};
+use crate::chart::Chart;
+use crate::feed::{self, Feed};
+use crate::i18n::BoardLocale;
+use crate::rank::{Ranking, Value};
+use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
+use js_sys::{Array, Object, Reflect, JSON};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode, VisibilityState,
+};
+
+/// The element's engine; one per `<gov-leaderboard>`.
+#[wasm_bindgen]
+pub struct BoardElement {
+    state: Rc<RefCell<State>>,
+}
+
+/// An event to dispatch once the state is released.
+enum Emit {
+    Update(JsValue),
+    Error(String),
+}
+
+struct State {
+    host: HtmlElement,
+    dom: Dom,
+    /// Shows the static board the page put inside the element, until the first live render.
+    slot: Option<Element>,
+    feed: Option<Rc<Feed>>,
+    /// Hash of the last feed bytes, so an unchanged body is not parsed again.
+    feed_hash: Option<u64>,
+    ranking: Option<Ranking>,
+    rows: JsValue,
+    chart: Option<(Chart, bool)>,
+    locale: Option<Rc<BoardLocale>>,
+    shown_ranks: HashMap<String, u32>,
+    last_good_ms: Option<f64>,
+    stale: bool,
+    last_announce_ms: f64,
+    // live polling
+    generation: u32,
+    failures: u32,
+    timer: Option<Timer>,
+    timeout: Option<Timer>,
+    abort: Option<AbortController>,
+    due_while_hidden: bool,
+    // callbacks held while connected
+    connected: bool,
+    listeners: Vec<Listener>,
+    resize: Option<Resize>,
+    tween: Option<Tween>,
+    last_width: i32,
+}
+
+#[wasm_bindgen]
+impl BoardElement {
+    /// Attaches the open shadow root and builds the (hidden) board.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement) -> Result<BoardElement, JsError> {
+        let root = shadow_root(&host).map_err(js_error)?;
+        css::adopt(&root).map_err(js_error)?;
+        let doc = host.owner_document().ok_or_else(|| JsError::new("element has no document"))?;
+        // Static markup inside the element stays visible through a slot until the first
+        // live render replaces it in place.
+        let slot = if host.first_element_child().is_some() {
+            let slot = doc.create_element("slot").map_err(js_error)?;
+            root.append_child(&slot).map_err(js_error)?;
+            Some(slot)
+        } else {
+            None
+        };
+        let dom = Dom::build(&doc, &root).map_err(js_error)?;
+        if slot.is_some() {
+            let _ = dom.board.set_attribute("hidden", "");
+        }
+        let state = State {
+            host,
+            dom,
+            slot,
+            feed: None,
+            feed_hash: None,
+            ranking: None,
+            rows: Array::new().into(),
+            chart: None,
+            locale: None,
+            shown_ranks: HashMap::new(),
+            last_good_ms: None,
+            stale: false,
+            last_announce_ms: f64::NEG_INFINITY,
+            generation: 0,
+            failures: 0,
+            timer: None,
+            timeout: None,
+            abort: None,
+            due_while_hidden: false,
+            connected: false,
+            listeners: Vec::new(),
+            resize: None,
+            tween: None,
+            last_width: 0,
+        };
+        Ok(BoardElement {
+            state: Rc::new(RefCell::new(state)),
+        })
+    }
+
+    /// `connectedCallback`: listen, then load (from `data` already set, or from `src`).
+    pub fn connected(&self) {
+        let weak = Rc::downgrade(&self.state);
+        let events = {
+            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            s.connected = true;
+            s.listen(&weak);
+            s.show_loading();
+            let mut events = Vec::new();
+            if s.feed.is_some() {
+                events.extend(s.render(false));
+            }
+            s.restart_polling(&weak);
+            events
+        };
+        self.dispatch(events);
+    }
+
+    /// `disconnectedCallback`: every listener, timer, observer and request is released.
+    pub fn disconnected(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.connected = false;
+            s.stop();
+        }
+    }
+
+    /// `attributeChangedCallback`: `src` refetches, `refresh` reschedules, anything else
+    /// re-renders from the feed already held.
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str) {
+        let weak = Rc::downgrade(&self.state);
+        let events = {
+            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            if !s.connected {
+                return;
+            }
+            match name {
+                "src" => {
+                    s.feed_hash = None;
+                    s.restart_polling(&weak);
+                    Vec::new()
+                }
+                "refresh" => {
+                    s.reschedule(&weak);
+                    Vec::new()
+                }
+                _ if s.feed.is_some() => s.render(true),
+                _ => Vec::new(),
+            }
+        };
+        self.dispatch(events);
+    }
+
+    /// The `data` property: a feed object (or JSON/CSV text, or bytes), no fetch.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&self, feed: JsValue) {
+        let events = {
+            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            match feed_bytes(&feed) {
+                Ok(bytes) => s.accept(&bytes, "data"),
+                Err(e) => s.fail(&e.to_string()),
+            }
+        };
+        self.dispatch(events);
+    }
+
+    /// The rows on screen, as `rank` returns them.
+    pub fn rows(&self) -> JsValue {
+        self.state
+            .try_borrow()
+            .map(|s| s.rows.clone())
+            .unwrap_or_else(|_| Array::new().into())
+    }
+
+    /// Puts the element in its error state from outside (element.js calls it when a call into
+    /// the engine threw), so a failure never leaves a blank box.
+    #[wasm_bindgen(js_name = showError)]
+    pub fn show_error(&self, message: &str) {
+        let events = match self.state.try_borrow_mut() {
+            Ok(mut s) => s.fail(message),
+            Err(_) => vec![Emit::Error(message.to_string())],
+        };
+        self.dispatch(events);
+    }
+}
+
+impl BoardElement {
+    fn dispatch(&self, events: Vec<Emit>) {
+        let host = match self.state.try_borrow() {
+            Ok(s) => s.host.clone(),
+            Err(_) => return,
+        };
+        dispatch(&host, events);
+    }
+}
+
+fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
+    for e in events {
+        let (name, detail) = match e {
+            Emit::Update(rows) => ("leaderboard-update", rows),
+            Emit::Error(message) => ("leaderboard-error", JsValue::from_str(&message)),
+        };
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+}
+
+fn js_error(e: JsValue) -> JsError {
+    let message = Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unexpected error".into());
+    JsError::new(&message)
+}
+
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    if let Some(root) = host.shadow_root() {
+        return Ok(root);
+    }
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl State {
+    fn attr(&self, name: &str) -> Option<String> {
+        self.host.get_attribute(name)
+    }
+
+    fn options(&self) -> Result<BoardOptions, WebError> {
+        Ok(BoardOptions::from_lookup(|k| self.attr(k))?)
+    }
+
+    fn board_locale(&mut self, tag: &str) -> Result<Rc<BoardLocale>, WebError> {
+        if let Some(loc) = self.locale.as_ref().filter(|l| l.tag == tag) {
+            return Ok(loc.clone());
+        }
+        let loc = Rc::new(BoardLocale::new(tag)?);
+        self.locale = Some(loc.clone());
+        Ok(loc)
+    }
+
+    /// The words of the board's current locale (English if the attribute is not usable).
+    fn words(&mut self) -> &'static crate::i18n::Words {
+        let tag = self.attr("locale").filter(|t| !t.is_empty()).unwrap_or_else(|| "en".into());
+        self.board_locale(&tag)
+            .or_else(|_| self.board_locale("en"))
+            .map_or(crate::i18n::BoardLocale::english_words(), |l| l.words())
+    }
+
+    fn show_loading(&mut self) {
+        if self.feed.is_none() && self.slot.is_none() {
+            let text = self.words().loading;
+            self.dom.loading(text);
+            self.reserve_space();
+        }
+    }
+
+    /// Before the first board, hold roughly its height so the article does not jump.
+    fn reserve_space(&self) {
+        let top = self.attr("top").and_then(|t| t.parse::<f64>().ok()).unwrap_or(10.0).clamp(1.0, 50.0);
+        let chart = if self.attr("chart").as_deref() == Some("none") { 0.0 } else { top * 40.0 + 24.0 };
+        let height = 90.0 + chart + 40.0 + top * 37.0 + 40.0;
+        let _ = self.host.style().set_property("min-height", &format!("{height}px"));
+    }
+
+    /// New feed bytes from a fetch or the `data` property.
+    fn accept(&mut self, bytes: &[u8], origin: &str) -> Vec<Emit> {
+        let h = hash(bytes);
+        if self.feed_hash == Some(h) && self.feed.is_some() {
+            self.mark_fresh();
+            return Vec::new();
+        }
+        match feed::parse(bytes) {
+            Ok(feed) => {
+                self.feed = Some(Rc::new(feed));
+                self.feed_hash = Some(h);
+                self.mark_fresh();
+                self.render(true)
+            }
+            Err(e) => self.fail(&format!("{origin}: invalid feed\n{e}")),
+        }
+    }
+
+    fn mark_fresh(&mut self) {
+        self.last_good_ms = Some(now_ms());
+        self.stale = false;
+        self.dom.set_stale(None);
+    }
+
+    /// Ranks, localizes and shows the current feed with the current attributes.
+    fn render(&mut self, animate: bool) -> Vec<Emit> {
+        match self.try_render(animate) {
+            Ok(rows) => vec![Emit::Update(rows)],
+            Err(e) => self.fail(&e.to_string()),
+        }
+    }
+
+    fn try_render(&mut self, animate: bool) -> Result<JsValue, WebError> {
+        let opts = self.options()?;
+        let loc = self.board_locale(opts.locale_tag())?;
+        let Some(feed) = self.feed.clone() else {
+            return Ok(self.rows.clone());
+        };
+        let (ranking, view) = board::build(&feed, &opts, &loc);
+        let dir = match self.attr("dir").as_deref() {
+            Some(d @ ("ltr" | "rtl")) => d.to_string(),
+            _ => if loc.rtl { "rtl" } else { "ltr" }.to_string(),
+        };
+        self.apply_theme();
+        let motion = animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
+        let before = if motion { motion::positions(&self.dom) } else { HashMap::new() };
+        let old_values: HashMap<String, f64> = self.current_values();
+        self.dom
+            .update(&view, &dir, view.chart.is_some())
+            .map_err(|e| WebError::Fetch(format!("cannot update the board: {e:?}")))?;
+        self.reveal();
+        self.chart = view.chart.clone().map(|c| (c, dir == "rtl"));
+        self.draw_chart();
+        if motion {
+            motion::glide(&self.dom, &before);
+            self.count_up(&ranking, &old_values, &loc);
+        }
+        self.announce(&ranking, &loc);
+        self.dom.set_download_label(loc.words().download);
+        self.show_stale_note(&loc);
+        let rows_json = serde_json::to_string(&ranking.rows).unwrap_or_else(|_| "[]".into());
+        self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
+        self.ranking = Some(ranking);
+        Ok(self.rows.clone())
+    }
+
+    /// First live render: the static board (if any) gives way, the reserved space is released.
+    fn reveal(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            slot.remove();
+        }
+        let _ = self.dom.board.remove_attribute("hidden");
+        let _ = self.host.style().remove_property("min-height");
+    }
+
+    fn apply_theme(&self) {
+        let _ = match self.attr("theme").as_deref() {
+            Some(t @ ("light" | "dark")) => self.dom.board.set_attribute("data-theme", t),
+            _ => self.dom.board.remove_attribute("data-theme"),
+        };
+    }
+
+    fn draw_chart(&mut self) {
+        if let Some((chart, rtl)) = &self.chart {
+            self.last_width = self.dom.chart.client_width();
+            let _ = canvas::draw(&self.dom.canvas, &self.dom.board, chart, *rtl);
+        }
+    }
+
+    fn current_values(&self) -> HashMap<String, f64> {
+        self.dom
+            .rows
+            .iter()
+            .filter_map(|(id, r)| {
+                let v = r.value.get_attribute("data-value")?.parse::<f64>().ok()?;
+                Some((id.clone(), v))
+            })
+            .collect()
+    }
+
+    /// Counts changed whole-number values up (or down) to their new figures.
+    fn count_up(&mut self, ranking: &Ranking, old: &HashMap<String, f64>, loc: &Rc<BoardLocale>) {
+        let counts: Vec<Count> = ranking
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let Value::Count(to) = r.value else { return None };
+                let from = *old.get(&r.id)?;
+                let cell = self.dom.rows.get(&r.id)?.value.clone();
+                (from != to as f64).then(|| Count {
+                    last: cell.text_content().unwrap_or_default(),
+                    cell,
+                    from,
+                    to: to as f64,
+                })
+            })
+            .collect();
+        if counts.is_empty() {
+            return;
+        }
+        let loc = loc.clone();
+        self.tween = Some(Tween::start(counts, Rc::new(move |v| loc.numbers.integer(v.max(0.0) as u64))));
+    }
+
+    /// Tells screen readers, politely and at most every few seconds, how ranks moved.
+    fn announce(&mut self, ranking: &Ranking, loc: &BoardLocale) {
+        let ranks: HashMap<String, u32> = ranking.rows.iter().map(|r| (r.id.clone(), r.rank)).collect();
+        let previous = std::mem::replace(&mut self.shown_ranks, ranks);
+        if previous.is_empty() || now_ms() - self.last_announce_ms < 5000.0 {
+            return;
+        }
+        let pin = self.attr("pin");
+        let mut moved: Vec<(bool, String)> = ranking
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let before = *previous.get(&r.id)?;
+                (before != r.rank).then(|| {
+                    let delta = i64::from(before) - i64::from(r.rank);
+                    let (_, words) = loc.movement(Some(delta));
+                    let name = self.feed.as_ref().map_or(r.name.clone(), |f| {
+                        f.pages[r.page].display_name(&loc.tag).to_string()
+                    });
+                    let text = loc
+                        .words()
+                        .announce
+                        .replace("{name}", &name)
+                        .replace("{move}", &words)
+                        .replace("{rank}", &loc.numbers.integer(u64::from(r.rank)));
+                    (pin.as_deref() == Some(r.id.as_str()), text)
+                })
+            })
+            .collect();
+        if moved.is_empty() {
+            return;
+        }
+        moved.sort_by_key(|(pinned, _)| !pinned); // the pinned page first
+        let text: Vec<String> = moved.into_iter().take(3).map(|(_, t)| t).collect();
+        self.dom.announcer.set_text_content(Some(&text.join(". ")));
+        self.last_announce_ms = now_ms();
+    }
+
+    fn show_stale_note(&self, loc: &BoardLocale) {
+        if !self.stale {
+            self.dom.set_stale(None);
+            return;
+        }
+        let when = self.last_good_ms.map(|ms| short_time(&loc.canonical, ms)).unwrap_or_default();
+        self.dom.set_stale(Some(&loc.words().stale.replace("{}", &when)));
+    }
+
+    /// A failed fetch, an invalid feed or bad options: keep the last good board and mark it
+    /// stale, or show the error where no board has loaded yet.
+    fn fail(&mut self, message: &str) -> Vec<Emit> {
+        let words = self.words();
+        if self.ranking.is_some() {
+            self.stale = true;
+            if let Some(loc) = self.locale.clone() {
+                self.show_stale_note(&loc);
+            }
+        } else if self.slot.is_none() {
+            let _ = self.dom.fail(words.error, message);
+            let _ = self.dom.board.remove_attribute("hidden");
+            let _ = self.host.style().remove_property("min-height");
+        }
+        vec![Emit::Error(message.to_string())]
+    }
+
+    // ---- callbacks ----
+
+    fn listen(&mut self, weak: &Weak<RefCell<State>>) {
+        let Some(window) = web_sys::window() else { return };
+        let doc = self.host.owner_document();
+        if let Some(doc) = &doc {
+            let w = weak.clone();
+            self.listeners.extend(Listener::new(doc, "visibilitychange", move |_| on_visible(&w)));
+        }
+        if let Ok(Some(dark)) = window.match_media("(prefers-color-scheme: dark)") {
+            let w = weak.clone();
+            self.listeners.extend(Listener::new(&dark, "change", move |_| with_state(&w, |s| s.draw_chart())));
+        }
+        let w = weak.clone();
+        self.listeners.extend(Listener::new(&self.dom.download, "click", move |_| with_state(&w, |s| s.download())));
+        let w = weak.clone();
+        self.resize = Resize::observe(&self.dom.chart, move |_| {
+            with_state(&w, |s| {
+                if s.dom.chart.client_width() != s.last_width {
+                    s.draw_chart();
+                }
+            })
+        });
+    }
+
+    /// Releases every callback and cancels the request in flight.
+    fn stop(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.listeners.clear();
+        self.resize = None;
+        self.timer = None;
+        self.timeout = None;
+        self.tween = None;
+        if let Some(abort) = self.abort.take() {
+            abort.abort();
+        }
+    }
+
+    fn download(&self) {
+        let Some(ranking) = &self.ranking else { return };
+        let csv = format!("\u{feff}{}", crate::rank::rows_csv(ranking));
+        let _ = save_csv(&self.host, &csv);
+    }
+
+    // ---- polling ----
+
+    fn refresh_s(&self) -> f64 {
+        self.attr("refresh").and_then(|r| parse_refresh(&r)).unwrap_or(0.0)
+    }
+
+    fn restart_polling(&mut self, weak: &Weak<RefCell<State>>) {
+        self.generation = self.generation.wrapping_add(1);
+        self.failures = 0;
+        self.timer = None;
+        self.timeout = None;
+        if let Some(abort) = self.abort.take() {
+            abort.abort();
+        }
+        if self.attr("src").is_some_and(|s| !s.is_empty()) {
+            self.schedule(weak, 0.0);
+        }
+    }
+
+    /// A new `refresh`: the next poll is counted from now with the new interval.
+    fn reschedule(&mut self, weak: &Weak<RefCell<State>>) {
+        if self.abort.is_none() && self.attr("src").is_some() {
+            let refresh = self.refresh_s();
+            self.timer = None;
+            if refresh > 0.0 {
+                self.schedule(weak, next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0);
+            }
+        }
+    }
+
+    fn schedule(&mut self, weak: &Weak<RefCell<State>>, ms: f64) {
+        let w = weak.clone();
+        // The poll runs as a task of its own, so the timer is never dropped inside its callback.
+        self.timer = Timer::once(ms, move || wasm_bindgen_futures::spawn_local(poll(w)));
+    }
+
+    /// Starts a request unless the page is hidden; returns what the poll needs.
+    fn begin_fetch(&mut self, weak: &Weak<RefCell<State>>) -> Option<(String, u32, web_sys::AbortSignal)> {
+        let src = self.attr("src").filter(|s| !s.is_empty())?;
+        let hidden = self.host.owner_document().is_some_and(|d| d.visibility_state() == VisibilityState::Hidden);
+        if hidden && self.feed.is_some() {
+            self.due_while_hidden = true;
+            return None;
+        }
+        let controller = AbortController::new().ok()?;
+        let signal = controller.signal();
+        let on_timeout = controller.clone();
+        self.timeout = Timer::once(REQUEST_TIMEOUT_S * 1000.0, move || on_timeout.abort());
+        self.abort = Some(controller);
+        let _ = weak;
+        Some((src, self.generation, signal))
+    }
+
+    fn finish_fetch(&mut self, result: Result<Vec<u8>, String>, weak: &Weak<RefCell<State>>) -> Vec<Emit> {
+        self.timeout = None;
+        self.abort = None;
+        let (events, ok) = match result {
+            Ok(bytes) => {
+                let before = self.feed_hash;
+                let events = self.accept(&bytes, "src");
+                let ok = self.feed_hash == Some(hash(&bytes)) || before == Some(hash(&bytes));
+                (events, ok)
+            }
+            Err(message) => (self.fail(&message), false),
+        };
+        self.failures = if ok { 0 } else { self.failures.saturating_add(1) };
+        let refresh = self.refresh_s();
+        if refresh > 0.0 {
+            self.schedule(weak, next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0);
+        }
+        events
+    }
+}
+
+impl crate::i18n::BoardLocale {
+    /// English words, for messages when no locale could be built at all.
+    pub fn english_words() -> &'static crate::i18n::Words {
+        crate::i18n::words_for(crate::i18n::Lang::En)
+    }
+}
+
+fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
+    if let Some(st) = weak.upgrade() {
+        if let Ok(mut s) = st.try_borrow_mut() {
+            f(&mut s);
+        }
+    }
+}
+
+fn on_visible(weak: &Weak<RefCell<State>>) {
+    let mut due = false;
+    with_state(weak, |s| {
+        let visible = s.host.owner_document().is_some_and(|d| d.visibility_state() == VisibilityState::Visible);
+        if visible && s.due_while_hidden {
+            s.due_while_hidden = false;
+            due = true;
+        }
+    });
+    if due {
+        wasm_bindgen_futures::spawn_local(poll(weak.clone()));
+    }
+}
+
+/// One poll: fetch, then accept or fail, then schedule the next. Holds no strong reference to
+/// the state across the await, so a removed element is freed even with a request in flight.
+async fn poll(weak: Weak<RefCell<State>>) {
+    let started = {
+        let Some(st) = weak.upgrade() else { return };
+        let Ok(mut s) = st.try_borrow_mut() else { return };
+        s.begin_fetch(&weak)
+    };
+    let Some((url, generation, signal)) = started else { return };
+    let result = live::fetch(&url, &signal).await;
+    let Some(st) = weak.upgrade() else { return };
+    let (host, events) = {
+        let Ok(mut s) = st.try_borrow_mut() else { return };
+        if s.generation != generation || !s.connected {
+            return; // disconnected or `src` changed meanwhile
+        }
+        (s.host.clone(), s.finish_fetch(result, &weak))
+    };
+    dispatch(&host, events);
+}
+
+/// "14:05" in the board's locale.
+fn short_time(locale: &str, ms: f64) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&Array::of1(&locale.into()), &options).format();
+    format
+        .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// Offers `csv` as a file download, built in the page (no server).
+fn save_csv(host: &HtmlElement, csv: &str) -> Result<(), JsValue> {
+    let parts = Array::of1(&JsValue::from_str(csv));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = host.owner_document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download("leaderboard.csv");
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}

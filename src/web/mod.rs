@@ -1,0 +1,16 @@
+//! The browser layer: the `<gov-leaderboard>` element's engine and the npm functions, over the
+//! pure core. Everything here is thin: it moves data between the DOM and the core.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod api;
+mod callbacks;
+mod canvas;
+mod css;
+mod dom;
+mod element;
+mod error;
+mod live;
+mod motion;
+
+pub use api::{rank_js, render_static};
+pub use element::BoardElement;

@@ -1,0 +1,110 @@
+//! Motion on live updates: rows glide to their new places (FLIP, through the Web Animations
+//! API, so no style attributes are written) and values count to their new figures. Both are
+//! skipped under `prefers-reduced-motion: reduce`.
+
+use super::callbacks::Frame;
+use super::dom::Dom;
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+const MOVE_MS: f64 = 450.0;
+const COUNT_MS: f64 = 600.0;
+
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Where each row is now (FLIP's "first").
+pub fn positions(dom: &Dom) -> HashMap<String, f64> {
+    dom.rows
+        .iter()
+        .map(|(id, r)| (id.clone(), r.tr.get_bounding_client_rect().top()))
+        .collect()
+}
+
+/// Animates every row from where it was to where it is (FLIP's "invert, play"); new rows fade in.
+pub fn glide(dom: &Dom, before: &HashMap<String, f64>) {
+    for (id, row) in &dom.rows {
+        let now = row.tr.get_bounding_client_rect().top();
+        match before.get(id) {
+            Some(old) if (old - now).abs() > 0.5 => {
+                animate(&row.tr, &[("transform", format!("translateY({}px)", old - now)), ("transform", "none".into())]);
+            }
+            Some(_) => {}
+            None => animate(&row.tr, &[("opacity", "0".into()), ("opacity", "1".into())]),
+        }
+    }
+}
+
+fn animate(el: &Element, frames: &[(&str, String); 2]) {
+    let keyframes = Array::new();
+    for (prop, value) in frames {
+        let f = Object::new();
+        let _ = Reflect::set(&f, &JsValue::from_str(prop), &JsValue::from_str(value));
+        keyframes.push(&f);
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"duration".into(), &MOVE_MS.into());
+    let _ = Reflect::set(&options, &"easing".into(), &"cubic-bezier(0.2, 0.7, 0.2, 1)".into());
+    if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+        let _ = f.call2(el, &keyframes, &options);
+    }
+}
+
+/// A value counting from its old figure to its new one.
+pub struct Count {
+    pub cell: Element,
+    pub from: f64,
+    pub to: f64,
+    /// The exact final text, set on the last frame.
+    pub last: String,
+}
+
+/// A running count-up; dropping it stops it (and leaves the final texts in place).
+pub struct Tween {
+    frame: Rc<RefCell<Option<Frame>>>,
+}
+
+impl Tween {
+    pub fn start(counts: Vec<Count>, format: Rc<dyn Fn(f64) -> String>) -> Tween {
+        let slot = Rc::new(RefCell::new(None));
+        let start = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now());
+        step(slot.clone(), Rc::new(counts), format, start);
+        Tween { frame: slot }
+    }
+}
+
+impl Drop for Tween {
+    fn drop(&mut self) {
+        self.frame.borrow_mut().take();
+    }
+}
+
+fn step(slot: Rc<RefCell<Option<Frame>>>, counts: Rc<Vec<Count>>, format: Rc<dyn Fn(f64) -> String>, start: f64) {
+    let again = slot.clone();
+    let frame = Frame::request(move |now| {
+        let t = ((now - start) / COUNT_MS).clamp(0.0, 1.0);
+        let eased = 1.0 - (1.0 - t).powi(3);
+        for c in counts.iter() {
+            let text = if t >= 1.0 {
+                c.last.clone()
+            } else {
+                format((c.from + (c.to - c.from) * eased).round())
+            };
+            c.cell.set_text_content(Some(&text));
+        }
+        if t < 1.0 {
+            step(again.clone(), counts.clone(), format.clone(), start);
+        }
+    });
+    *slot.borrow_mut() = frame;
+}

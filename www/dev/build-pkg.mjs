@@ -1,0 +1,41 @@
+// Completes the npm package folder after wasm-bindgen: element.js, the stylesheet, README,
+// licences and package.json (version from Cargo.toml).
+//   node www/dev/build-pkg.mjs pkg
+import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { join } from "node:path";
+
+const out = process.argv[2] || "pkg";
+const root = new URL("../../", import.meta.url).pathname;
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+
+for (const [from, to] of [
+  ["src/web/js/element.js", "element.js"],
+  ["www/gov-leaderboard.css", "gov-leaderboard.css"],
+  ["LICENSE-MIT", "LICENSE-MIT"],
+  ["LICENSE-APACHE", "LICENSE-APACHE"],
+]) copyFileSync(join(root, from), join(out, to));
+
+const pkg = {
+  name: "gov-leaderboard",
+  version,
+  description: "Live, locale-aware leaderboard of government social-media pages: a <gov-leaderboard> element, static HTML rendering and ranking, in WebAssembly.",
+  license: "MIT OR Apache-2.0",
+  type: "module",
+  main: "gov_leaderboard.js",
+  module: "gov_leaderboard.js",
+  types: "gov_leaderboard.d.ts",
+  exports: {
+    ".": { types: "./gov_leaderboard.d.ts", default: "./gov_leaderboard.js" },
+    "./element": { default: "./element.js" },
+    "./gov-leaderboard.css": "./gov-leaderboard.css",
+    "./gov_leaderboard_bg.wasm": "./gov_leaderboard_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["gov_leaderboard.js", "gov_leaderboard.d.ts", "gov_leaderboard_bg.wasm", "gov_leaderboard_bg.wasm.d.ts",
+    "element.js", "gov-leaderboard.css", "LICENSE-MIT", "LICENSE-APACHE"],
+  sideEffects: ["./element.js"],
+  keywords: ["leaderboard", "web-component", "custom-element", "wasm", "rtl", "arabic", "newsroom", "chart"],
+};
+writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+console.log(`${out}/package.json: gov-leaderboard@${version}`);
