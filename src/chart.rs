@@ -129,13 +129,11 @@ const LEGEND_ROW: f64 = 22.0;
 const AXIS_GUTTER: f64 = 52.0;
 
 impl Chart {
-    /// Height in CSS pixels for a chart drawn `width` CSS pixels wide.
-    pub fn height(&self, width: f64) -> f64 {
+    /// Height in CSS pixels, the same at every width.
+    pub fn height(&self) -> f64 {
         match self {
             Chart::Bars(bars) => bars.len() as f64 * BAR_ROW + PAD,
-            Chart::Trend { lines, .. } => {
-                PLOT_HEIGHT + 30.0 + legend_rows(lines.len(), width) as f64 * LEGEND_ROW + PAD
-            }
+            Chart::Trend { lines, .. } => PLOT_HEIGHT + 30.0 + lines.len() as f64 * LEGEND_ROW + PAD,
         }
     }
 
@@ -154,18 +152,6 @@ impl Chart {
                 ticks,
             } => draw_trend(area, lines, [first_day, last_day], ticks, style),
         }
-    }
-}
-
-fn legend_rows(n: usize, width: f64) -> usize {
-    n.div_ceil(legend_columns(width))
-}
-
-fn legend_columns(width: f64) -> usize {
-    if width >= 520.0 {
-        2
-    } else {
-        1
     }
 }
 
@@ -388,12 +374,12 @@ fn draw_legend<DB: DrawingBackend>(
     y0: f64,
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let columns = legend_columns(f.width);
-    let col_width = (f.width - 2.0 * PAD) / columns as f64;
-    let max_chars = ((col_width / 8.0) as usize).clamp(10, 48);
+    // One column at every width: the chart's height then does not depend on its width, so a
+    // static board and the live canvas that replaces it are the same height.
+    let max_chars = (((f.width - 2.0 * PAD) / 8.0) as usize).clamp(10, 60);
     for (i, line) in lines.iter().enumerate() {
-        let x = PAD + (i % columns) as f64 * col_width;
-        let y = y0 + (i / columns) as f64 * LEGEND_ROW;
+        let x = PAD;
+        let y = y0 + i as f64 * LEGEND_ROW;
         let color = line_color(line, i, style);
         let (a, b) = (f.at(x, y - 5.0), f.at(x + 14.0, y + 5.0));
         area.draw(&Rectangle::new(

@@ -96,7 +96,7 @@ impl From<RankArgs> for RankOptions {
 }
 
 fn locale_tag(s: &str) -> Result<String, String> {
-    parse_locale(s)
+    canonical_tag(s)
         .map(|_| s.to_string())
         .map_err(|e| e.to_string())
 }

@@ -65,7 +65,7 @@ fn chart_html(out: &mut String, chart: &Chart, v: &BoardView) {
 
 /// The chart as SVG, drawn by the same function that draws the live canvas.
 pub fn svg(chart: &Chart, rtl: bool) -> String {
-    let height = chart.height(f64::from(SVG_WIDTH)).ceil() as u32;
+    let height = chart.height().ceil() as u32;
     let style = Style::light(FONT, rtl, 1.0, 1.0);
     let mut body = String::new();
     let area = ResponsiveSvg::new(&mut body, SVG_WIDTH, height).into_drawing_area();

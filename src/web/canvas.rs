@@ -20,7 +20,7 @@ pub fn draw(canvas: &HtmlCanvasElement, board: &HtmlElement, chart: &Chart, rtl:
         return Ok(()); // not laid out (hidden): the ResizeObserver draws when it is
     }
     let width = f64::from(width);
-    let height = chart.height(width).ceil();
+    let height = chart.height().ceil();
     let dpr = window.device_pixel_ratio().max(1.0);
     canvas.style().set_property("height", &format!("{height}px"))?;
     // Setting the size also clears the bitmap.

@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
@@ -18,14 +19,19 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": 
   ".svg": "image/svg+xml", ".csv": "text/csv; charset=utf-8", ".png": "image/png" };
 
 /**
- * Serves files on 127.0.0.1 from `routes` (path → {body, type, headers}) or from `dir`.
- * Every response carries `headers` (e.g. a CSP). Returns { url, close }.
+ * Serves files on 127.0.0.1 from `routes` (path → {body, type, headers, status}, or a
+ * function of the request returning one) or from `dir`. Every response carries `headers`
+ * (e.g. a CSP); every request is logged in `log`. Returns { url, close, log }.
  */
 export async function serve({ dir = ROOT, routes = {}, headers = {} } = {}) {
+  const log = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const route = routes[path];
+    log.push({ path, headers: req.headers, time: Date.now() });
+    let route = routes[path];
     try {
+      if (typeof route === "function") route = await route(req);
+      if (route === "hang") return; // never answers: the client's timeout must act
       if (route) {
         res.writeHead(route.status || 200, { "content-type": route.type || TYPES[extname(path)] || "text/plain", ...headers, ...(route.headers || {}) });
         res.end(route.body);
@@ -43,7 +49,7 @@ export async function serve({ dir = ROOT, routes = {}, headers = {} } = {}) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
+  return { url: `http://127.0.0.1:${port}`, log, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
 }
 
 export async function launch() {
@@ -69,4 +75,34 @@ export function articlePage({ body, lang = "en", dir = "ltr", title = "Board" })
 <body><main class="article">
 ${body}
 </main></body></html>`;
+}
+
+/** A feed route with ETag / If-None-Match: `feed.body` can be changed, `feed.fault` set. */
+export function feedRoute(initial) {
+  const feed = { body: initial, fault: null, served: 0, notModified: 0 };
+  feed.route = (req) => {
+    if (feed.fault === "500") return { status: 500, body: "boom", type: "text/plain" };
+    if (feed.fault === "invalid") return { body: '{"version":1,"pages":[{"id":"x"}]}', type: "application/json" };
+    if (feed.fault === "hang") return "hang";
+    const etag = `"${createHash("sha1").update(feed.body).digest("hex").slice(0, 12)}"`;
+    const h = { etag, "cache-control": "no-cache" };
+    if (req.headers["if-none-match"] === etag) {
+      feed.notModified++;
+      return { status: 304, body: "", headers: h };
+    }
+    feed.served++;
+    return { body: feed.body, type: "application/json", headers: h };
+  };
+  return feed;
+}
+
+/** Waits until `check()` is truthy (polling), or fails after `ms`. */
+export async function until(check, ms = 10000, what = "condition") {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

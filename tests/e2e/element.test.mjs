@@ -1,0 +1,193 @@
+// The live element in Chromium: rows, canvas pixels, RTL, live updates, faults, attributes,
+// two boards, strict CSP, no horizontal scroll, screenshots. Needs `make pkg` first.
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, launch, screenshot, feedRoute, until } from "./harness.mjs";
+
+const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** The seed feed with one page's latest point changed. */
+function withLatest(id, interactions) {
+  const feed = structuredClone(SEED);
+  const page = feed.pages.find((p) => p.id === id);
+  page.series[page.series.length - 1].interactions = interactions;
+  return JSON.stringify(feed);
+}
+
+function page(boards, { lang = "en", dir = "ltr" } = {}) {
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title>
+<link rel="stylesheet" href="/tests/e2e/article.css">
+<script type="module" src="/pkg/element.js"></script>
+<script type="module" src="/tests/e2e/page-probe.js"></script></head>
+<body><main class="article">${boards}</main></body></html>`;
+}
+
+const feed = feedRoute(JSON.stringify(SEED));
+let server, browser;
+const routes = {
+  "/feed.json": feed.route,
+  "/ar.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="ar-EG" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
+  "/en.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="en" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`) },
+  "/two.html": { body: page(`<gov-leaderboard id="a" src="/feed.json" locale="en" top="3"></gov-leaderboard>
+    <gov-leaderboard id="b" src="/feed.json" locale="ar" metric="per_post" top="4" chart="trend"></gov-leaderboard>`) },
+};
+
+before(async () => {
+  server = await serve({ routes, headers: { "content-security-policy": CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const contexts = new Set();
+afterEach(async () => {
+  // A failed test must not leave a page polling into the next one.
+  for (const c of contexts) await c.close().catch(() => {});
+  contexts.clear();
+  feed.fault = null;
+});
+
+async function open(path, { width = 1000, dark = false, reducedMotion = "no-preference" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light", reducedMotion });
+  contexts.add(context);
+  const p = await context.newPage();
+  const problems = [];
+  p.on("pageerror", (e) => problems.push(e.message));
+  p.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) problems.push(m.text()); });
+  await p.goto(server.url + path);
+  await p.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
+  return { p, context, problems };
+}
+
+const ids = (p, sel = "#b") => p.$eval(sel, (el) => [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.dataset.id));
+
+test("renders the ranked rows, in Arabic right to left, with the canvas drawn", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p, context, problems } = await open("/ar.html");
+  assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"]);
+  const info = await p.$eval("#b", (el) => {
+    const r = el.shadowRoot;
+    const row = r.querySelector('tr[data-id="eg-moi"]');
+    const canvas = r.querySelector("canvas");
+    const ctx = canvas.getContext("2d");
+    const dpr = devicePixelRatio;
+    const y = Math.round((40 + 20 + 7) * dpr); // second bar (the pinned page)
+    const px = (x) => [...ctx.getImageData(x, y, 1, 1).data];
+    return {
+      dir: r.querySelector(".gl-board").getAttribute("dir"),
+      value: row.querySelector(".gl-value").textContent,
+      rankRight: row.querySelector(".gl-rank").getBoundingClientRect().left > row.querySelector(".gl-value").getBoundingClientRect().left,
+      size: [canvas.width, canvas.height, canvas.getBoundingClientRect().width],
+      rightEdge: px(canvas.width - Math.round(10 * dpr)),
+      leftEdge: px(Math.round(2 * dpr)),
+      rows: el.rows,
+    };
+  });
+  assert.equal(info.dir, "rtl");
+  assert.equal(info.value, "٢٤٬٣٧٤٬٠٠٠");
+  assert.ok(info.rankRight, "rank column on the right");
+  assert.equal(info.size[0], Math.round(info.size[2]), "backing store = CSS width × dpr (dpr 1)");
+  assert.deepEqual(info.rightEdge.slice(0, 3), [0xc2, 0x41, 0x0c], "pinned bar drawn from the right edge in the accent colour");
+  assert.equal(info.leftEdge[3], 0, "shorter bar leaves the left edge empty");
+  assert.deepEqual(info.rows[1], { rank: 2, id: "eg-moi", name: "وزارة الداخلية المصرية", value: 24374000, previous_rank: 4, delta: 2 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a feed change moves ranks live, fires leaderboard-update and announces it", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p, context } = await open("/en.html");
+  await p.evaluate(() => {
+    window.updates = [];
+    document.getElementById("b").addEventListener("leaderboard-update", (e) => window.updates.push(e.detail.map((r) => r.id)));
+  });
+  // Cambodia's PM jumps past Egypt's ministry.
+  feed.body = withLatest("kh-pm", 15_500_000);
+  await until(async () => (await ids(p))[1] === "kh-pm", 8000, "kh-pm to reach rank 2");
+  assert.deepEqual(await ids(p), ["us-wh", "kh-pm", "eg-moi", "ph-pco", "br-planalto"]);
+  const updates = await p.evaluate(() => window.updates);
+  assert.deepEqual(updates.at(-1), ["us-wh", "kh-pm", "eg-moi", "ph-pco", "br-planalto"]);
+  const said = await p.$eval("#b", (el) => el.shadowRoot.querySelector("[aria-live]").textContent);
+  assert.match(said, /Ministry of Interior \(Egypt\): down 1, now rank 3/);
+  // Unchanged polls are answered 304 (conditional requests through the HTTP cache).
+  const before = feed.notModified;
+  await until(() => feed.notModified > before, 5000, "a 304");
+  await context.close();
+});
+
+test("a 500 or an invalid feed keeps the board with a stale note, then it recovers", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p, context } = await open("/en.html");
+  await p.evaluate(() => {
+    window.errors = [];
+    document.getElementById("b").addEventListener("leaderboard-error", (e) => window.errors.push(e.detail));
+  });
+  const stale = () => p.$eval("#b", (el) => { const n = el.shadowRoot.querySelector(".gl-stale"); return n.hidden ? null : n.textContent; });
+  for (const fault of ["500", "invalid"]) {
+    feed.fault = fault;
+    const note = await until(stale, 8000, `stale note after ${fault}`);
+    assert.match(note, /^Stale since .+: the latest data could not be loaded\.$/);
+    assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"], "last good rows kept");
+    feed.fault = null;
+    feed.body = withLatest("in-mygov", 1 + Math.floor(Math.random() * 1000)); // new bytes
+    await until(async () => (await stale()) === null, 10000, "recovery");
+  }
+  const errors = await p.evaluate(() => window.errors);
+  assert.ok(errors.some((e) => /HTTP 500/.test(e)), JSON.stringify(errors));
+  assert.ok(errors.some((e) => /pages\[0\]\.name: required/.test(e)), JSON.stringify(errors));
+  await context.close();
+});
+
+test("attribute changes re-render without fetching again", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p, context } = await open("/two.html");
+  await p.waitForFunction(() => document.getElementById("b").rows.length > 0);
+  const requests = server.log.filter((r) => r.path === "/feed.json").length;
+  await p.$eval("#a", (el) => { el.setAttribute("top", "2"); el.setAttribute("locale", "de"); });
+  assert.deepEqual(await ids(p, "#a"), ["us-wh", "eg-moi"]);
+  const header = await p.$eval("#a", (el) => el.shadowRoot.querySelector("thead .gl-rank").textContent);
+  assert.equal(header, "Rang");
+  assert.equal(server.log.filter((r) => r.path === "/feed.json").length, requests, "no refetch");
+  // The other board is untouched: its own metric, locale and chart.
+  const b = await p.$eval("#b", (el) => ({
+    rows: el.shadowRoot.querySelectorAll("tbody tr").length,
+    dir: el.shadowRoot.querySelector(".gl-board").dir,
+    metric: el.shadowRoot.querySelector("thead .gl-value").textContent,
+  }));
+  assert.deepEqual(b, { rows: 4, dir: "rtl", metric: "التفاعلات لكل منشور" });
+  await context.close();
+});
+
+test("a removed board stops polling", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p, context } = await open("/en.html");
+  await p.$eval("#b", (el) => el.remove());
+  await new Promise((r) => setTimeout(r, 400));
+  const count = server.log.filter((r) => r.path === "/feed.json").length;
+  await new Promise((r) => setTimeout(r, 1200));
+  assert.equal(server.log.filter((r) => r.path === "/feed.json").length, count);
+  await context.close();
+});
+
+test("strict CSP: no violations; no horizontal scroll; screenshots", async () => {
+  feed.body = JSON.stringify(SEED);
+  for (const [path, name] of [["/ar.html", "ar-EG"], ["/en.html", "en"]]) {
+    for (const width of [320, 360, 1000, 1200]) {
+      for (const dark of [false, true]) {
+        const { p, context, problems } = await open(path, { width, dark, reducedMotion: "reduce" });
+        const v = await p.evaluate(() => ({ csp: window.cspViolations, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        assert.deepEqual(v.csp, [], `${name} ${width}: CSP violations`);
+        assert.ok(v.scroll <= v.client, `${name} ${width}px: horizontal scroll ${v.scroll} > ${v.client}`);
+        assert.deepEqual(problems, []);
+        if (width === 360 || width === 1000) await screenshot(p, `element-${name}-${width}-${dark ? "dark" : "light"}`);
+        await context.close();
+      }
+    }
+  }
+});
