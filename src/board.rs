@@ -146,27 +146,6 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::options::{Metric, Window};
-
-    #[test]
-    fn options_from_names() {
-        let pairs = [("metric", "growth"), ("window", "7d"), ("top", "3"), ("pin", "eg-moi"), ("locale", "ar-EG"), ("chart", "trend"), ("country", "")];
-        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.to_string());
-        let o = BoardOptions::from_lookup(get).expect("valid");
-        assert_eq!(o.rank.metric, Metric::Growth);
-        assert_eq!(o.rank.window, Window::Days(7));
-        assert_eq!(o.rank.top, 3);
-        assert_eq!(o.rank.country, None);
-        assert_eq!(o.locale_tag(), "ar-EG");
-        assert_eq!(o.chart, ChartKind::Trend);
-        let bad = BoardOptions::from_lookup(|k| (k == "top").then(|| "0".to_string()));
-        assert_eq!(bad.map_err(|e| e.to_string()), Err("invalid value \"0\" for top: expected an integer of at least 1".into()));
-    }
-}
-
 fn row_view(feed: &Feed, r: &Row, opts: &BoardOptions, loc: &BoardLocale) -> RowView {
     let page = &feed.pages[r.page];
     let (movement_mark, movement_words) = loc.movement(r.delta);
@@ -280,4 +259,36 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
         last_day: loc.numbers.date(d),
         lines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::{Metric, Window};
+
+    #[test]
+    fn options_from_names() {
+        let pairs = [
+            ("metric", "growth"),
+            ("window", "7d"),
+            ("top", "3"),
+            ("pin", "eg-moi"),
+            ("locale", "ar-EG"),
+            ("chart", "trend"),
+            ("country", ""),
+        ];
+        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.to_string());
+        let o = BoardOptions::from_lookup(get).expect("valid");
+        assert_eq!(o.rank.metric, Metric::Growth);
+        assert_eq!(o.rank.window, Window::Days(7));
+        assert_eq!(o.rank.top, 3);
+        assert_eq!(o.rank.country, None);
+        assert_eq!(o.locale_tag(), "ar-EG");
+        assert_eq!(o.chart, ChartKind::Trend);
+        let bad = BoardOptions::from_lookup(|k| (k == "top").then(|| "0".to_string()));
+        assert_eq!(
+            bad.map_err(|e| e.to_string()),
+            Err("invalid value \"0\" for top: expected an integer of at least 1".into())
+        );
+    }
 }

@@ -133,7 +133,9 @@ impl Chart {
     pub fn height(&self) -> f64 {
         match self {
             Chart::Bars(bars) => bars.len() as f64 * BAR_ROW + PAD,
-            Chart::Trend { lines, .. } => PLOT_HEIGHT + 30.0 + lines.len() as f64 * LEGEND_ROW + PAD,
+            Chart::Trend { lines, .. } => {
+                PLOT_HEIGHT + 30.0 + lines.len() as f64 * LEGEND_ROW + PAD
+            }
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod board;
 pub mod chart;
 pub mod date;
+pub mod decimal;
 pub mod feed;
 pub mod format;
 pub mod html;
@@ -13,8 +14,8 @@ pub mod i18n;
 pub mod options;
 pub mod rank;
 pub mod render;
-pub mod svg;
 pub mod schedule;
+pub mod svg;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -69,7 +69,7 @@ impl Default for RankOptions {
 
 /// An option value that is not one of the allowed ones.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid value {value:?} for {option}: expected {expected}")]
+#[error("invalid value \"{value}\" for {option}: expected {expected}")]
 pub struct OptionError {
     pub option: &'static str,
     pub value: String,

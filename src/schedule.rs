@@ -10,10 +10,7 @@ pub const REQUEST_TIMEOUT_S: f64 = 10.0;
 
 /// Reads the `refresh` attribute: seconds ≥ 0 (0 = fetch once); `None` if not a number.
 pub fn parse_refresh(text: &str) -> Option<f64> {
-    let v: f64 = text.trim().parse().ok()?;
-    if !v.is_finite() || v < 0.0 {
-        return None;
-    }
+    let v = crate::decimal::parse(text.trim())?;
     Some(if v == 0.0 { 0.0 } else { v.max(MIN_REFRESH_S) })
 }
 

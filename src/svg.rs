@@ -4,6 +4,7 @@
 //! canvas at every width, so hydration does not move the page. (plotters' own SVGBackend
 //! scales a fixed viewBox instead, which shrinks 14 px labels to 7 px on a phone.)
 
+use crate::decimal::fixed;
 use crate::html::{attr, text};
 use plotters_backend::text_anchor::HPos;
 use plotters_backend::{
@@ -34,7 +35,7 @@ impl<'a> ResponsiveSvg<'a> {
 
     fn pct(&self, x: i32) -> String {
         let p = f64::from(x) * 100.0 / f64::from(self.width.max(1));
-        format!("{}%", round3(p))
+        format!("{}%", fixed(p, 3))
     }
 
     /// Opens a stretched inner SVG so polylines can use pixel coordinates horizontally too;
@@ -49,10 +50,6 @@ impl<'a> ResponsiveSvg<'a> {
     }
 }
 
-fn round3(v: f64) -> f64 {
-    (v * 1000.0).round() / 1000.0
-}
-
 fn color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
     format!("#{r:02X}{g:02X}{b:02X}")
@@ -62,7 +59,7 @@ fn opacity(c: BackendColor) -> String {
     if c.alpha >= 1.0 {
         String::new()
     } else {
-        format!(" opacity=\"{}\"", round3(c.alpha))
+        format!(" opacity=\"{}\"", fixed(c.alpha, 3))
     }
 }
 
@@ -175,7 +172,7 @@ impl DrawingBackend for ResponsiveSvg<'_> {
             "<text x=\"{}\" y=\"{}\" dominant-baseline=\"central\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{}\"{weight}{}>{}</text>",
             self.pct(pos.0),
             pos.1,
-            round3(style.size()),
+            fixed(style.size(), 3),
             attr(&color(style.color())),
             opacity(style.color()),
             text(s)

@@ -38,7 +38,10 @@ fn intl_path_formats_like_icu4x() {
         };
         checked += 1;
         if got != case["text"].as_str().expect("text") {
-            bad.push(format!("{locale} {} {}: {got:?} vs {:?}", case["kind"], input, case["text"]));
+            bad.push(format!(
+                "{locale} {} {}: {got:?} vs {:?}",
+                case["kind"], input, case["text"]
+            ));
         }
     }
     assert!(checked > 400);
@@ -67,7 +70,11 @@ fn golden(case: &str) -> (String, String, Object) {
     let options = Object::new();
     let words: Vec<&str> = args.split_whitespace().skip(1).collect();
     for pair in words.chunks(2) {
-        let _ = Reflect::set(&options, &pair[0].trim_start_matches("--").into(), &pair[1].into());
+        let _ = Reflect::set(
+            &options,
+            &pair[0].trim_start_matches("--").into(),
+            &pair[1].into(),
+        );
     }
     (feed.to_string(), expected.to_string(), options)
 }
@@ -76,7 +83,9 @@ fn golden(case: &str) -> (String, String, Object) {
 fn render_static_equals_the_cli_byte_for_byte() {
     for case in ["small-fr-trend", "seed-ar-eg", "hostile-en"] {
         let (feed, expected, options) = golden(case);
-        let html = render_static(feed.into(), options.into()).map_err(JsValue::from).expect("renders");
+        let html = render_static(feed.into(), options.into())
+            .map_err(JsValue::from)
+            .expect("renders");
         assert_eq!(html, expected, "{case}");
     }
 }
@@ -85,41 +94,71 @@ fn render_static_equals_the_cli_byte_for_byte() {
 fn rank_returns_plain_numbers_and_nulls() {
     let options = Object::new();
     let _ = Reflect::set(&options, &"top".into(), &JsValue::from_f64(3.0));
-    let r = rank_js(SEED.into(), options.into()).map_err(JsValue::from).expect("ranks");
-    let rows: js_sys::Array = Reflect::get(&r, &"rows".into()).expect("rows").dyn_into().expect("array");
+    let r = rank_js(SEED.into(), options.into())
+        .map_err(JsValue::from)
+        .expect("ranks");
+    let rows: js_sys::Array = Reflect::get(&r, &"rows".into())
+        .expect("rows")
+        .dyn_into()
+        .expect("array");
     assert_eq!(rows.length(), 3);
     let moi = rows.get(1);
-    assert_eq!(Reflect::get(&moi, &"value".into()).expect("value").as_f64(), Some(24_374_000.0));
-    let bad = rank_js("{\"version\":2,\"pages\":[]}".into(), JsValue::UNDEFINED).map_err(JsValue::from);
+    assert_eq!(
+        Reflect::get(&moi, &"value".into()).expect("value").as_f64(),
+        Some(24_374_000.0)
+    );
+    let bad =
+        rank_js("{\"version\":2,\"pages\":[]}".into(), JsValue::UNDEFINED).map_err(JsValue::from);
     let err = bad.expect_err("invalid feed");
     assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(Reflect::get(&err, &"message".into()).expect("message").as_string().as_deref(), Some("version: expected 1, got 2"));
+    assert_eq!(
+        Reflect::get(&err, &"message".into())
+            .expect("message")
+            .as_string()
+            .as_deref(),
+        Some("version: expected 1, got 2")
+    );
 }
 
 // ---- the element engine ----
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 fn host(attrs: &[(&str, &str)]) -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html");
+    let el: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html");
     for (k, v) in attrs {
         el.set_attribute(k, v).expect("attribute");
     }
     let _ = el.style().set_property("width", "600px");
-    document().body().expect("body").append_child(&el).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
     el
 }
 
 fn shadow_query_all(el: &HtmlElement, selector: &str) -> Vec<Element> {
     let root = el.shadow_root().expect("open shadow root");
     let list = root.query_selector_all(selector).expect("query");
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 fn row_ids(el: &HtmlElement) -> Vec<String> {
-    shadow_query_all(el, "tbody tr").iter().filter_map(|tr| tr.get_attribute("data-id")).collect()
+    shadow_query_all(el, "tbody tr")
+        .iter()
+        .filter_map(|tr| tr.get_attribute("data-id"))
+        .collect()
 }
 
 /// Counts events of one name on an element; the closure is owned by the returned guard.
@@ -131,35 +170,68 @@ struct Counter {
 fn count(el: &HtmlElement, name: &str) -> Counter {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
-    let closure = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| s.borrow_mut().push(e.detail()));
-    el.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref()).expect("listen");
-    Counter { seen, _closure: closure }
+    let closure =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            s.borrow_mut().push(e.detail())
+        });
+    el.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+        .expect("listen");
+    Counter {
+        seen,
+        _closure: closure,
+    }
 }
 
 #[wasm_bindgen_test]
 fn engine_renders_rows_chart_and_events_from_data() {
     let el = host(&[("locale", "ar-EG"), ("pin", "eg-moi"), ("top", "3")]);
     let updates = count(&el, "leaderboard-update");
-    let engine = BoardElement::new(el.clone()).map_err(JsValue::from).expect("engine");
+    let engine = BoardElement::new(el.clone())
+        .map_err(JsValue::from)
+        .expect("engine");
     engine.connected();
     engine.set_data(js_sys::JSON::parse(SEED).expect("json"));
     assert_eq!(row_ids(&el), ["us-wh", "eg-moi", "kh-pm"]);
     assert_eq!(updates.seen.borrow().len(), 1);
-    let values: Vec<String> = shadow_query_all(&el, "tbody .gl-value").iter().filter_map(|c| c.text_content()).collect();
+    let values: Vec<String> = shadow_query_all(&el, "tbody .gl-value")
+        .iter()
+        .filter_map(|c| c.text_content())
+        .collect();
     assert_eq!(values[1], "٢٤٬٣٧٤٬٠٠٠");
     let board = &shadow_query_all(&el, ".gl-board")[0];
     assert_eq!(board.get_attribute("dir").as_deref(), Some("rtl"));
     // The chart is drawn: the pinned bar's accent colour is on the canvas, at the right edge (RTL).
-    let canvas: HtmlCanvasElement = shadow_query_all(&el, "canvas")[0].clone().dyn_into().expect("canvas");
+    let canvas: HtmlCanvasElement = shadow_query_all(&el, "canvas")[0]
+        .clone()
+        .dyn_into()
+        .expect("canvas");
     assert!(canvas.width() >= 590);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").expect("ctx").expect("2d").dyn_into().expect("ctx");
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("ctx")
+        .expect("2d")
+        .dyn_into()
+        .expect("ctx");
     let w = f64::from(canvas.width());
     let dpr = web_sys::window().expect("window").device_pixel_ratio();
     let bar_y = (40.0 + 20.0 + 7.0) * dpr; // second row's bar centre
-    let right = ctx.get_image_data(w - 12.0 * dpr, bar_y, 1.0, 1.0).expect("pixel").data();
-    assert_eq!(&right[..3], &[0xC2, 0x41, 0x0C], "accent bar at the right edge");
-    let far_left = ctx.get_image_data(2.0, bar_y, 1.0, 1.0).expect("pixel").data();
-    assert_eq!(far_left[3], 0, "the shorter bar does not reach the left edge");
+    let right = ctx
+        .get_image_data(w - 12.0 * dpr, bar_y, 1.0, 1.0)
+        .expect("pixel")
+        .data();
+    assert_eq!(
+        &right[..3],
+        &[0xC2, 0x41, 0x0C],
+        "accent bar at the right edge"
+    );
+    let far_left = ctx
+        .get_image_data(2.0, bar_y, 1.0, 1.0)
+        .expect("pixel")
+        .data();
+    assert_eq!(
+        far_left[3], 0,
+        "the shorter bar does not reach the left edge"
+    );
     engine.disconnected();
     el.remove();
 }
@@ -169,7 +241,9 @@ fn engine_rerenders_on_attribute_change_and_keeps_the_board_on_bad_data() {
     let el = host(&[("locale", "en"), ("top", "5")]);
     let updates = count(&el, "leaderboard-update");
     let errors = count(&el, "leaderboard-error");
-    let engine = BoardElement::new(el.clone()).map_err(JsValue::from).expect("engine");
+    let engine = BoardElement::new(el.clone())
+        .map_err(JsValue::from)
+        .expect("engine");
     engine.connected();
     engine.set_data(SEED.into());
     assert_eq!(row_ids(&el).len(), 5);
@@ -180,10 +254,16 @@ fn engine_rerenders_on_attribute_change_and_keeps_the_board_on_bad_data() {
     engine.set_data("{\"version\":1,\"pages\":[{\"id\":\"x\"}]}".into());
     assert_eq!(row_ids(&el), ["us-wh", "eg-moi"], "last good board kept");
     assert_eq!(errors.seen.borrow().len(), 1);
-    assert_eq!(errors.seen.borrow()[0].as_string().as_deref(), Some("data: invalid feed\npages[0].name: required"));
+    assert_eq!(
+        errors.seen.borrow()[0].as_string().as_deref(),
+        Some("data: invalid feed\npages[0].name: required")
+    );
     let stale = &shadow_query_all(&el, ".gl-stale")[0];
     assert!(!stale.has_attribute("hidden"));
-    assert!(stale.text_content().unwrap_or_default().contains("Stale since"));
+    assert!(stale
+        .text_content()
+        .unwrap_or_default()
+        .contains("Stale since"));
     el.set_attribute("metric", "likes").expect("attr");
     engine.attribute_changed("metric");
     assert_eq!(errors.seen.borrow().len(), 2);
@@ -195,12 +275,17 @@ fn engine_rerenders_on_attribute_change_and_keeps_the_board_on_bad_data() {
 #[wasm_bindgen_test]
 fn engine_shows_an_error_not_a_blank_box_when_nothing_ever_loaded() {
     let el = host(&[]);
-    let engine = BoardElement::new(el.clone()).map_err(JsValue::from).expect("engine");
+    let engine = BoardElement::new(el.clone())
+        .map_err(JsValue::from)
+        .expect("engine");
     engine.connected();
     engine.set_data("not a feed".into());
     let error = &shadow_query_all(&el, ".gl-error")[0];
     assert!(!error.has_attribute("hidden"));
-    assert!(error.text_content().unwrap_or_default().starts_with("The leaderboard could not be loaded."));
+    assert!(error
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("The leaderboard could not be loaded."));
     engine.disconnected();
     el.remove();
 }
@@ -208,14 +293,23 @@ fn engine_shows_an_error_not_a_blank_box_when_nothing_ever_loaded() {
 #[wasm_bindgen_test]
 fn feed_text_is_never_markup() {
     let el = host(&[]);
-    let engine = BoardElement::new(el.clone()).map_err(JsValue::from).expect("engine");
+    let engine = BoardElement::new(el.clone())
+        .map_err(JsValue::from)
+        .expect("engine");
     engine.connected();
     engine.set_data(include_str!("fixtures/hostile-en/feed.json").into());
     let root = el.shadow_root().expect("root");
     for tag in ["script", "img", "svg", "math", "style", "iframe", "b", "i"] {
-        assert_eq!(root.query_selector_all(tag).expect("query").length(), 0, "<{tag}> in the shadow root");
+        assert_eq!(
+            root.query_selector_all(tag).expect("query").length(),
+            0,
+            "<{tag}> in the shadow root"
+        );
     }
-    let names: Vec<String> = shadow_query_all(&el, "tbody th").iter().filter_map(|c| c.text_content()).collect();
+    let names: Vec<String> = shadow_query_all(&el, "tbody th")
+        .iter()
+        .filter_map(|c| c.text_content())
+        .collect();
     assert_eq!(names[1], "<script>alert(1)</script>");
     engine.disconnected();
     el.remove();

@@ -1,6 +1,7 @@
 //! CSV feeds: long format, one row per page per date, columns found by header name.
 
 use super::check::{self, quote};
+use super::csv_reader::{Record, Records};
 use super::{sort_series, Feed, FeedError, Page, Point, Problems, MAX_PAGES, MAX_POINTS};
 use crate::date::Date;
 use std::collections::HashMap;
@@ -15,9 +16,9 @@ struct Columns {
 }
 
 impl Columns {
-    fn cell<'r>(&self, row: &'r csv::StringRecord, name: &str) -> Option<(usize, &'r str)> {
+    fn cell<'r>(&self, row: &'r Record<'_>, name: &str) -> Option<(usize, &'r str)> {
         let i = *self.index.get(name)?;
-        row.get(i).map(|v| (i, v))
+        row.fields.get(i).map(|v| (i, v.as_ref()))
     }
 }
 
@@ -30,14 +31,10 @@ struct PageFields {
 const REPEATED: [&str; 4] = ["name", "country", "platform", "category"];
 
 pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    let mut records = Records::new(text);
     let header = match records.next() {
         Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(FeedError::one(location_of(&e), e.to_string())),
+        Some(Err(e)) => return Err(FeedError::one(format!("line {}", e.line), e.message)),
         None => {
             return Err(FeedError::one(
                 "line 1",
@@ -54,9 +51,7 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
                     break;
                 }
             }
-            Err(e) => state
-                .problems
-                .push(location_of(&e), format!("unreadable CSV: {e}")),
+            Err(e) => state.problems.push(format!("line {}", e.line), e.message),
         }
     }
     let State {
@@ -71,17 +66,10 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
     })
 }
 
-fn location_of(e: &csv::Error) -> String {
-    match e.position() {
-        Some(p) => format!("line {}", p.line()),
-        None => "feed".into(),
-    }
-}
-
-fn read_header(header: &csv::StringRecord) -> Result<Columns, FeedError> {
+fn read_header(header: &Record<'_>) -> Result<Columns, FeedError> {
     let mut problems = Problems::default();
     let mut index = HashMap::new();
-    for (i, name) in header.iter().enumerate() {
+    for (i, name) in header.fields.iter().enumerate() {
         let name = name.trim();
         let Some(known) = REQUIRED.iter().chain(OPTIONAL.iter()).find(|k| **k == name) else {
             continue; // unknown columns are ignored
@@ -110,7 +98,7 @@ fn read_header(header: &csv::StringRecord) -> Result<Columns, FeedError> {
     }
     problems.into_result(Columns {
         index,
-        width: header.len(),
+        width: header.fields.len(),
     })
 }
 
@@ -128,15 +116,15 @@ struct State {
 
 impl State {
     /// Reads one data row; `false` once a limit is hit and reading must stop.
-    fn read_row(&mut self, row: &csv::StringRecord, cols: &Columns) -> bool {
-        let line = row.position().map_or(0, |p| p.line());
-        if row.len() != cols.width {
+    fn read_row(&mut self, row: &Record<'_>, cols: &Columns) -> bool {
+        let line = row.line;
+        if row.fields.len() != cols.width {
             self.problems.push(
                 format!("line {line}"),
                 format!(
                     "expected {} fields as in the header, got {}",
                     cols.width,
-                    row.len()
+                    row.fields.len()
                 ),
             );
             return true;

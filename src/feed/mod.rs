@@ -2,6 +2,7 @@
 
 mod check;
 mod csv;
+mod csv_reader;
 mod json;
 
 use crate::date::Date;

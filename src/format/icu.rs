@@ -2,13 +2,13 @@
 //! browser's `Intl.NumberFormat(locale).format(v)` and `Intl.DateTimeFormat` give
 //! (tests/intl.rs checks it against ICU's own output).
 
+use super::LocaleError;
 use crate::date::Date;
 use fixed_decimal::{Decimal, FloatPrecision, SignedRoundingMode, UnsignedRoundingMode};
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::DateTimeFormatter;
 use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
 use icu_locale_core::Locale;
-use super::LocaleError;
 
 /// Number and date formatting for one locale.
 pub struct Numbers {

@@ -48,7 +48,10 @@ impl Numbers {
         let plain = js_sys::Intl::NumberFormat::new(&locales, &Object::new()).format();
         let compact = js_sys::Intl::NumberFormat::new(
             &locales,
-            &options(&[("notation", "compact".into()), ("maximumFractionDigits", 1.into())]),
+            &options(&[
+                ("notation", "compact".into()),
+                ("maximumFractionDigits", 1.into()),
+            ]),
         )
         .format();
         let date = js_sys::Intl::DateTimeFormat::new(
@@ -56,7 +59,11 @@ impl Numbers {
             &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
         )
         .format();
-        Ok(Numbers { plain, compact, date })
+        Ok(Numbers {
+            plain,
+            compact,
+            date,
+        })
     }
 
     /// A whole number in full, grouped. Values are at most 2^53 − 1, exact as doubles.

@@ -15,7 +15,7 @@ pub use intl::{canonical_tag, Numbers};
 
 /// A BCP 47 tag that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid locale {0:?}: expected a BCP 47 language tag such as en, ar-EG or fr")]
+#[error("invalid locale \"{0}\": expected a BCP 47 language tag such as en, ar-EG or fr")]
 pub struct LocaleError(pub String);
 
 /// Whether text in this (canonical) locale runs right to left: by its script subtag when it
@@ -23,12 +23,31 @@ pub struct LocaleError(pub String);
 pub fn is_rtl(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let language = subtags.next().unwrap_or_default();
-    if let Some(script) = subtags.find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic())) {
-        return matches!(script, "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg" | "Mand" | "Samr");
+    if let Some(script) =
+        subtags.find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        return matches!(
+            script,
+            "Arab" | "Hebr" | "Thaa" | "Syrc" | "Nkoo" | "Adlm" | "Rohg" | "Mand" | "Samr"
+        );
     }
     matches!(
         language,
-        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "ckb" | "dv" | "iw" | "syr" | "arc" | "mzn" | "lrc" | "ks"
+        "ar" | "he"
+            | "fa"
+            | "ur"
+            | "ps"
+            | "sd"
+            | "ug"
+            | "yi"
+            | "ckb"
+            | "dv"
+            | "iw"
+            | "syr"
+            | "arc"
+            | "mzn"
+            | "lrc"
+            | "ks"
     )
 }
 

@@ -60,7 +60,10 @@ fn describe(value: &JsValue) -> String {
     } else if value.is_null() {
         "null".into()
     } else {
-        value.js_typeof().as_string().unwrap_or_else(|| "a value".into())
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value".into())
     }
 }
 
@@ -88,11 +91,10 @@ fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
     Ok(opts)
 }
 
-/// JS number → the text a user would write (`5`, `2.5`).
+/// JS number → the text a user would write (`5`, `2.5`), as JavaScript's `String(n)` does.
 fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }

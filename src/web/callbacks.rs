@@ -18,9 +18,15 @@ impl Timer {
         let window = web_sys::window()?;
         let ms = ms.clamp(0.0, f64::from(i32::MAX)) as i32;
         let id = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                ms,
+            )
             .ok()?;
-        Some(Timer { id, _closure: closure })
+        Some(Timer {
+            id,
+            _closure: closure,
+        })
     }
 }
 
@@ -40,7 +46,11 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(target: &EventTarget, event: &'static str, f: impl FnMut(Event) + 'static) -> Option<Listener> {
+    pub fn new(
+        target: &EventTarget,
+        event: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> Option<Listener> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target
             .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
@@ -68,7 +78,10 @@ pub struct Resize {
 }
 
 impl Resize {
-    pub fn observe(target: &web_sys::Element, f: impl FnMut(js_sys::Array) + 'static) -> Option<Resize> {
+    pub fn observe(
+        target: &web_sys::Element,
+        f: impl FnMut(js_sys::Array) + 'static,
+    ) -> Option<Resize> {
         let closure = Closure::<dyn FnMut(js_sys::Array)>::new(f);
         let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
         observer.observe(target);
@@ -97,7 +110,10 @@ impl Frame {
         let id = web_sys::window()?
             .request_animation_frame(closure.as_ref().unchecked_ref())
             .ok()?;
-        Some(Frame { id, _closure: closure })
+        Some(Frame {
+            id,
+            _closure: closure,
+        })
     }
 }
 

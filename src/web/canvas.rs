@@ -3,6 +3,7 @@
 //! size × devicePixelRatio here and only here.
 
 use crate::chart::{Chart, Style, LIGHT};
+use crate::decimal::fixed;
 use js_sys::Reflect;
 use plotters::prelude::{IntoDrawingArea, RGBColor};
 use plotters_canvas::CanvasBackend;
@@ -11,7 +12,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 /// Draws `chart` to fill the canvas's current CSS width; its height follows the chart.
-pub fn draw(canvas: &HtmlCanvasElement, board: &HtmlElement, chart: &Chart, rtl: bool) -> Result<(), JsValue> {
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    board: &HtmlElement,
+    chart: &Chart,
+    rtl: bool,
+) -> Result<(), JsValue> {
     let Some(window) = web_sys::window() else {
         return Ok(());
     };
@@ -22,7 +28,9 @@ pub fn draw(canvas: &HtmlCanvasElement, board: &HtmlElement, chart: &Chart, rtl:
     let width = f64::from(width);
     let height = chart.height().ceil();
     let dpr = window.device_pixel_ratio().max(1.0);
-    canvas.style().set_property("height", &format!("{height}px"))?;
+    canvas
+        .style()
+        .set_property("height", &format!("{}px", fixed(height, 2)))?;
     // Setting the size also clears the bitmap.
     canvas.set_width((width * dpr).round() as u32);
     canvas.set_height((height * dpr).round() as u32);
@@ -44,11 +52,26 @@ pub fn draw(canvas: &HtmlCanvasElement, board: &HtmlElement, chart: &Chart, rtl:
 
 /// The chart's colours and font from the board's computed style, so themes and newsroom
 /// custom properties reach the canvas as they reach the table.
-fn theme(window: &web_sys::Window, board: &HtmlElement, ctx: &CanvasRenderingContext2d, dpr: f64, rtl: bool) -> Style {
+fn theme(
+    window: &web_sys::Window,
+    board: &HtmlElement,
+    ctx: &CanvasRenderingContext2d,
+    dpr: f64,
+    rtl: bool,
+) -> Style {
     let computed = window.get_computed_style(board).ok().flatten();
-    let prop = |name: &str| computed.as_ref().and_then(|c| c.get_property_value(name).ok()).unwrap_or_default();
+    let prop = |name: &str| {
+        computed
+            .as_ref()
+            .and_then(|c| c.get_property_value(name).ok())
+            .unwrap_or_default()
+    };
     let font = prop("font-family");
-    let font = if font.trim().is_empty() { "sans-serif".to_string() } else { font };
+    let font = if font.trim().is_empty() {
+        "sans-serif".to_string()
+    } else {
+        font
+    };
     let mut style = Style::light(&font, rtl, dpr, 1.0);
     let (text, muted, grid, bar, highlight) = LIGHT;
     style.text = color(ctx, &prop("--_fg"), text);

@@ -29,7 +29,9 @@ fn sheet() -> Option<CssStyleSheet> {
     SHEET.with(|cell| {
         cell.get_or_init(|| {
             let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(&format!("{BOARD_CSS}\n{HOST_CSS}")).ok()?;
+            sheet
+                .replace_sync(&format!("{BOARD_CSS}\n{HOST_CSS}"))
+                .ok()?;
             Some(sheet)
         })
         .clone()
@@ -38,7 +40,12 @@ fn sheet() -> Option<CssStyleSheet> {
 
 /// Adopts the board stylesheet into `root`.
 pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = sheet().ok_or_else(|| JsValue::from_str("constructable stylesheets are not supported"))?;
-    Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &Array::of1(&sheet))?;
+    let sheet =
+        sheet().ok_or_else(|| JsValue::from_str("constructable stylesheets are not supported"))?;
+    Reflect::set(
+        root,
+        &JsValue::from_str("adoptedStyleSheets"),
+        &Array::of1(&sheet),
+    )?;
     Ok(())
 }

@@ -143,9 +143,8 @@ impl Dom {
         self.chart.set_attribute("aria-label", &v.chart_label)?;
         show(&self.chart, chart_shown);
         self.update_rows(&v.rows)?;
-        match &v.empty {
-            Some(text) => set_text(&self.empty, text),
-            None => {}
+        if let Some(text) = &v.empty {
+            set_text(&self.empty, text);
         }
         show(&self.empty, v.empty.is_some());
         self.update_footer(v)?;
@@ -211,7 +210,10 @@ impl Dom {
         if let Some(a) = &v.footer_as_of {
             child(d, &self.foot, "span", "gl-asof")?.set_text_content(Some(a));
         }
-        show(&self.foot, v.source_name.is_some() || v.footer_as_of.is_some());
+        show(
+            &self.foot,
+            v.source_name.is_some() || v.footer_as_of.is_some(),
+        );
         Ok(())
     }
 
@@ -262,7 +264,8 @@ fn fill_row(d: &Document, row: &RowDom, r: &RowView) -> Result<(), JsValue> {
     row.tr.set_class_name(&class);
     row.tr.set_attribute("data-id", &r.id)?;
     set_text(&row.rank, &r.rank);
-    row.movement.set_class_name(&format!("gl-move gl-{}", r.movement));
+    row.movement
+        .set_class_name(&format!("gl-move gl-{}", r.movement));
     set_text(&row.mark, &r.movement_mark);
     set_text(&row.words, &r.movement_words);
     row.name.set_text_content(None);

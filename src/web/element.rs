@@ -24,8 +24,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode, VisibilityState,
+    AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot,
+    ShadowRootInit, ShadowRootMode, VisibilityState,
 };
 
 /// The element's engine; one per `<gov-leaderboard>`.
@@ -78,7 +78,9 @@ impl BoardElement {
     pub fn new(host: HtmlElement) -> Result<BoardElement, JsError> {
         let root = shadow_root(&host).map_err(js_error)?;
         css::adopt(&root).map_err(js_error)?;
-        let doc = host.owner_document().ok_or_else(|| JsError::new("element has no document"))?;
+        let doc = host
+            .owner_document()
+            .ok_or_else(|| JsError::new("element has no document"))?;
         // Static markup inside the element stays visible through a slot until the first
         // live render replaces it in place.
         let slot = if host.first_element_child().is_some() {
@@ -127,7 +129,9 @@ impl BoardElement {
     pub fn connected(&self) {
         let weak = Rc::downgrade(&self.state);
         let events = {
-            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            let Ok(mut s) = self.state.try_borrow_mut() else {
+                return;
+            };
             s.connected = true;
             s.listen(&weak);
             s.show_loading();
@@ -155,7 +159,9 @@ impl BoardElement {
     pub fn attribute_changed(&self, name: &str) {
         let weak = Rc::downgrade(&self.state);
         let events = {
-            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            let Ok(mut s) = self.state.try_borrow_mut() else {
+                return;
+            };
             if !s.connected {
                 return;
             }
@@ -180,7 +186,9 @@ impl BoardElement {
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&self, feed: JsValue) {
         let events = {
-            let Ok(mut s) = self.state.try_borrow_mut() else { return };
+            let Ok(mut s) = self.state.try_borrow_mut() else {
+                return;
+            };
             match feed_bytes(&feed) {
                 Ok(bytes) => s.accept(&bytes, "data"),
                 Err(e) => s.fail(&e.to_string()),
@@ -236,12 +244,15 @@ fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
 }
 
 fn js_error(e: JsValue) -> JsError {
-    let message = Reflect::get(&e, &"message".into())
+    JsError::new(&js_error_message(&e))
+}
+
+fn js_error_message(e: &JsValue) -> String {
+    Reflect::get(e, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unexpected error".into());
-    JsError::new(&message)
+        .unwrap_or_else(|| "unexpected error".into())
 }
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
@@ -257,7 +268,9 @@ fn now_ms() -> f64 {
 
 /// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl State {
@@ -280,7 +293,10 @@ impl State {
 
     /// The words of the board's current locale (English if the attribute is not usable).
     fn words(&mut self) -> &'static crate::i18n::Words {
-        let tag = self.attr("locale").filter(|t| !t.is_empty()).unwrap_or_else(|| "en".into());
+        let tag = self
+            .attr("locale")
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "en".into());
         self.board_locale(&tag)
             .or_else(|_| self.board_locale("en"))
             .map_or(crate::i18n::BoardLocale::english_words(), |l| l.words())
@@ -296,10 +312,21 @@ impl State {
 
     /// Before the first board, hold roughly its height so the article does not jump.
     fn reserve_space(&self) {
-        let top = self.attr("top").and_then(|t| t.parse::<f64>().ok()).unwrap_or(10.0).clamp(1.0, 50.0);
-        let chart = if self.attr("chart").as_deref() == Some("none") { 0.0 } else { top * 40.0 + 24.0 };
+        let top = self
+            .attr("top")
+            .and_then(|t| t.parse::<u32>().ok())
+            .unwrap_or(10)
+            .clamp(1, 50) as f64;
+        let chart = if self.attr("chart").as_deref() == Some("none") {
+            0.0
+        } else {
+            top * 40.0 + 24.0
+        };
         let height = 90.0 + chart + 40.0 + top * 37.0 + 40.0;
-        let _ = self.host.style().set_property("min-height", &format!("{height}px"));
+        let _ = self
+            .host
+            .style()
+            .set_property("min-height", &format!("{}px", height as u32));
     }
 
     /// New feed bytes from a fetch or the `data` property.
@@ -347,11 +374,17 @@ impl State {
         };
         self.apply_theme();
         let motion = animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
-        let before = if motion { motion::positions(&self.dom) } else { HashMap::new() };
+        let before = if motion {
+            motion::positions(&self.dom)
+        } else {
+            HashMap::new()
+        };
         let old_values: HashMap<String, f64> = self.current_values();
         self.dom
             .update(&view, &dir, view.chart.is_some())
-            .map_err(|e| WebError::Fetch(format!("cannot update the board: {e:?}")))?;
+            .map_err(|e| {
+                WebError::Fetch(format!("cannot update the board: {}", js_error_message(&e)))
+            })?;
         self.reveal();
         self.chart = view.chart.clone().map(|c| (c, dir == "rtl"));
         self.draw_chart();
@@ -396,7 +429,7 @@ impl State {
             .rows
             .iter()
             .filter_map(|(id, r)| {
-                let v = r.value.get_attribute("data-value")?.parse::<f64>().ok()?;
+                let v = crate::decimal::parse(&r.value.get_attribute("data-value")?)?;
                 Some((id.clone(), v))
             })
             .collect()
@@ -408,7 +441,9 @@ impl State {
             .rows
             .iter()
             .filter_map(|r| {
-                let Value::Count(to) = r.value else { return None };
+                let Value::Count(to) = r.value else {
+                    return None;
+                };
                 let from = *old.get(&r.id)?;
                 let cell = self.dom.rows.get(&r.id)?.value.clone();
                 (from != to as f64).then(|| Count {
@@ -423,12 +458,19 @@ impl State {
             return;
         }
         let loc = loc.clone();
-        self.tween = Some(Tween::start(counts, Rc::new(move |v| loc.numbers.integer(v.max(0.0) as u64))));
+        self.tween = Some(Tween::start(
+            counts,
+            Rc::new(move |v| loc.numbers.integer(v.max(0.0) as u64)),
+        ));
     }
 
     /// Tells screen readers, politely and at most every few seconds, how ranks moved.
     fn announce(&mut self, ranking: &Ranking, loc: &BoardLocale) {
-        let ranks: HashMap<String, u32> = ranking.rows.iter().map(|r| (r.id.clone(), r.rank)).collect();
+        let ranks: HashMap<String, u32> = ranking
+            .rows
+            .iter()
+            .map(|r| (r.id.clone(), r.rank))
+            .collect();
         let previous = std::mem::replace(&mut self.shown_ranks, ranks);
         if previous.is_empty() || now_ms() - self.last_announce_ms < 5000.0 {
             return;
@@ -469,8 +511,12 @@ impl State {
             self.dom.set_stale(None);
             return;
         }
-        let when = self.last_good_ms.map(|ms| short_time(&loc.canonical, ms)).unwrap_or_default();
-        self.dom.set_stale(Some(&loc.words().stale.replace("{}", &when)));
+        let when = self
+            .last_good_ms
+            .map(|ms| short_time(&loc.canonical, ms))
+            .unwrap_or_default();
+        self.dom
+            .set_stale(Some(&loc.words().stale.replace("{}", &when)));
     }
 
     /// A failed fetch, an invalid feed or bad options: keep the last good board and mark it
@@ -493,18 +539,29 @@ impl State {
     // ---- callbacks ----
 
     fn listen(&mut self, weak: &Weak<RefCell<State>>) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let doc = self.host.owner_document();
         if let Some(doc) = &doc {
             let w = weak.clone();
-            self.listeners.extend(Listener::new(doc, "visibilitychange", move |_| on_visible(&w)));
+            self.listeners
+                .extend(Listener::new(doc, "visibilitychange", move |_| {
+                    on_visible(&w)
+                }));
         }
         if let Ok(Some(dark)) = window.match_media("(prefers-color-scheme: dark)") {
             let w = weak.clone();
-            self.listeners.extend(Listener::new(&dark, "change", move |_| with_state(&w, |s| s.draw_chart())));
+            self.listeners
+                .extend(Listener::new(&dark, "change", move |_| {
+                    with_state(&w, |s| s.draw_chart())
+                }));
         }
         let w = weak.clone();
-        self.listeners.extend(Listener::new(&self.dom.download, "click", move |_| with_state(&w, |s| s.download())));
+        self.listeners
+            .extend(Listener::new(&self.dom.download, "click", move |_| {
+                with_state(&w, |s| s.download())
+            }));
         let w = weak.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {
             with_state(&w, |s| {
@@ -537,7 +594,9 @@ impl State {
     // ---- polling ----
 
     fn refresh_s(&self) -> f64 {
-        self.attr("refresh").and_then(|r| parse_refresh(&r)).unwrap_or(0.0)
+        self.attr("refresh")
+            .and_then(|r| parse_refresh(&r))
+            .unwrap_or(0.0)
     }
 
     fn restart_polling(&mut self, weak: &Weak<RefCell<State>>) {
@@ -559,7 +618,10 @@ impl State {
             let refresh = self.refresh_s();
             self.timer = None;
             if refresh > 0.0 {
-                self.schedule(weak, next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0);
+                self.schedule(
+                    weak,
+                    next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0,
+                );
             }
         }
     }
@@ -571,9 +633,15 @@ impl State {
     }
 
     /// Starts a request unless the page is hidden; returns what the poll needs.
-    fn begin_fetch(&mut self, weak: &Weak<RefCell<State>>) -> Option<(String, u32, web_sys::AbortSignal)> {
+    fn begin_fetch(
+        &mut self,
+        weak: &Weak<RefCell<State>>,
+    ) -> Option<(String, u32, web_sys::AbortSignal)> {
         let src = self.attr("src").filter(|s| !s.is_empty())?;
-        let hidden = self.host.owner_document().is_some_and(|d| d.visibility_state() == VisibilityState::Hidden);
+        let hidden = self
+            .host
+            .owner_document()
+            .is_some_and(|d| d.visibility_state() == VisibilityState::Hidden);
         if hidden && self.feed.is_some() {
             self.due_while_hidden = true;
             return None;
@@ -587,7 +655,11 @@ impl State {
         Some((src, self.generation, signal))
     }
 
-    fn finish_fetch(&mut self, result: Result<Vec<u8>, String>, weak: &Weak<RefCell<State>>) -> Vec<Emit> {
+    fn finish_fetch(
+        &mut self,
+        result: Result<Vec<u8>, String>,
+        weak: &Weak<RefCell<State>>,
+    ) -> Vec<Emit> {
         self.timeout = None;
         self.abort = None;
         let (events, ok) = match result {
@@ -599,10 +671,17 @@ impl State {
             }
             Err(message) => (self.fail(&message), false),
         };
-        self.failures = if ok { 0 } else { self.failures.saturating_add(1) };
+        self.failures = if ok {
+            0
+        } else {
+            self.failures.saturating_add(1)
+        };
         let refresh = self.refresh_s();
         if refresh > 0.0 {
-            self.schedule(weak, next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0);
+            self.schedule(
+                weak,
+                next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0,
+            );
         }
         events
     }
@@ -626,7 +705,10 @@ fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
 fn on_visible(weak: &Weak<RefCell<State>>) {
     let mut due = false;
     with_state(weak, |s| {
-        let visible = s.host.owner_document().is_some_and(|d| d.visibility_state() == VisibilityState::Visible);
+        let visible = s
+            .host
+            .owner_document()
+            .is_some_and(|d| d.visibility_state() == VisibilityState::Visible);
         if visible && s.due_while_hidden {
             s.due_while_hidden = false;
             due = true;
@@ -642,14 +724,20 @@ fn on_visible(weak: &Weak<RefCell<State>>) {
 async fn poll(weak: Weak<RefCell<State>>) {
     let started = {
         let Some(st) = weak.upgrade() else { return };
-        let Ok(mut s) = st.try_borrow_mut() else { return };
+        let Ok(mut s) = st.try_borrow_mut() else {
+            return;
+        };
         s.begin_fetch(&weak)
     };
-    let Some((url, generation, signal)) = started else { return };
+    let Some((url, generation, signal)) = started else {
+        return;
+    };
     let result = live::fetch(&url, &signal).await;
     let Some(st) = weak.upgrade() else { return };
     let (host, events) = {
-        let Ok(mut s) = st.try_borrow_mut() else { return };
+        let Ok(mut s) = st.try_borrow_mut() else {
+            return;
+        };
         if s.generation != generation || !s.connected {
             return; // disconnected or `src` changed meanwhile
         }

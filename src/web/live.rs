@@ -18,9 +18,17 @@ pub async fn fetch(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|e| describe(url, &e, signal))?;
-    let response: Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
     if !response.ok() {
-        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()).trim_end().to_string());
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )
+        .trim_end()
+        .to_string());
     }
     let declared = response
         .headers()
@@ -29,10 +37,16 @@ pub async fn fetch(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
         .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_FEED_BYTES as u64) {
-        return Err(format!("{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"));
+        return Err(format!(
+            "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
+        ));
     }
-    let body = response.array_buffer().map_err(|e| describe(url, &e, signal))?;
-    let body = JsFuture::from(body).await.map_err(|e| describe(url, &e, signal))?;
+    let body = response
+        .array_buffer()
+        .map_err(|e| describe(url, &e, signal))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|e| describe(url, &e, signal))?;
     Ok(Uint8Array::new(&body).to_vec())
 }
 

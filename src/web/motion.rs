@@ -17,7 +17,11 @@ const COUNT_MS: f64 = 600.0;
 
 pub fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -35,7 +39,16 @@ pub fn glide(dom: &Dom, before: &HashMap<String, f64>) {
         let now = row.tr.get_bounding_client_rect().top();
         match before.get(id) {
             Some(old) if (old - now).abs() > 0.5 => {
-                animate(&row.tr, &[("transform", format!("translateY({}px)", old - now)), ("transform", "none".into())]);
+                animate(
+                    &row.tr,
+                    &[
+                        (
+                            "transform",
+                            format!("translateY({}px)", crate::decimal::fixed(old - now, 2)),
+                        ),
+                        ("transform", "none".into()),
+                    ],
+                );
             }
             Some(_) => {}
             None => animate(&row.tr, &[("opacity", "0".into()), ("opacity", "1".into())]),
@@ -52,8 +65,12 @@ fn animate(el: &Element, frames: &[(&str, String); 2]) {
     }
     let options = Object::new();
     let _ = Reflect::set(&options, &"duration".into(), &MOVE_MS.into());
-    let _ = Reflect::set(&options, &"easing".into(), &"cubic-bezier(0.2, 0.7, 0.2, 1)".into());
-    if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+    let _ = Reflect::set(
+        &options,
+        &"easing".into(),
+        &"cubic-bezier(0.2, 0.7, 0.2, 1)".into(),
+    );
+    if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>()) {
         let _ = f.call2(el, &keyframes, &options);
     }
 }
@@ -89,7 +106,12 @@ impl Drop for Tween {
     }
 }
 
-fn step(slot: Rc<RefCell<Option<Frame>>>, counts: Rc<Vec<Count>>, format: Rc<dyn Fn(f64) -> String>, start: f64) {
+fn step(
+    slot: Rc<RefCell<Option<Frame>>>,
+    counts: Rc<Vec<Count>>,
+    format: Rc<dyn Fn(f64) -> String>,
+    start: f64,
+) {
     let again = slot.clone();
     let frame = Frame::request(move |now| {
         let t = ((now - start) / COUNT_MS).clamp(0.0, 1.0);
