@@ -73,7 +73,7 @@ data: setup-node
 static-demo: cli
 	@mkdir -p www/generated
 	@{ echo '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'; \
-	   echo '<title>gov-leaderboard static boards</title><link rel="stylesheet" href="../gov-leaderboard.css"><link rel="stylesheet" href="../dev/demo.css"></head><body><main class="article">'; \
+	   echo '<title>gov-leaderboard static boards</title><link rel="icon" href="../favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="../gov-leaderboard.css"><link rel="stylesheet" href="../dev/demo.css"></head><body><main class="article">'; \
 	   echo '<h1>Static boards (no JavaScript)</h1><p>Rendered by <code>gov-leaderboard render</code> from <code>www/data/seed.json</code>.</p>'; \
 	   for l in ar-EG en fr de; do echo "<section><h2>$$l</h2>"; $(BIN) render www/data/seed.json --locale $$l --pin eg-moi; echo '</section>'; done; \
 	   echo '<section><h2>ar-EG, trend</h2>'; $(BIN) render www/data/seed.json --locale ar-EG --chart trend --top 5 --pin eg-moi; echo '</section>'; \
