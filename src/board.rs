@@ -93,6 +93,9 @@ pub struct BoardView {
     pub footer_as_of: Option<String>,
     pub chart: Option<Chart>,
     pub chart_label: String,
+    /// "Get the data": the shown rows as a CSV `data:` URL, and its link text.
+    pub download_href: String,
+    pub download_label: String,
 }
 
 /// Ranks the feed and localizes the result.
@@ -134,6 +137,8 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         ],
         chart: chart(feed, ranking, opts, loc),
         chart_label: words.chart.to_string(),
+        download_href: crate::html::csv_data_url(&crate::rank::rows_csv(ranking)),
+        download_label: words.download.to_string(),
         source_name: source.and_then(|s| s.name.clone()),
         source_url: source.and_then(|s| s.url.clone()),
         source_template: words.source.to_string(),

@@ -46,6 +46,14 @@ pub fn html(v: &BoardView, metric: &str, window: &str) -> String {
     }
     table_html(&mut out, v);
     footer_html(&mut out, v);
+    if v.empty.is_none() {
+        let _ = writeln!(
+            out,
+            "<p class=\"gl-tools\"><a class=\"gl-download\" download=\"leaderboard.csv\" href=\"{}\">{}</a></p>",
+            attr(&v.download_href),
+            text(&v.download_label)
+        );
+    }
     out.push_str("</div>\n");
     out
 }

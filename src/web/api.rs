@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 /// Ranks a feed (text, bytes or object) as `gov-leaderboard rank` does; returns the same object.
 #[wasm_bindgen(js_name = rank)]
 pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let feed = read_feed(&feed)?;
+    // Options first, as the CLI checks its flags before it reads the feed.
     let opts = read_options(&options)?;
+    let feed = read_feed(&feed)?;
     let ranking = rank::rank(&feed, &opts.rank);
     let text = serde_json::to_string(&ranking).map_err(|e| JsError::new(&e.to_string()))?;
     JSON::parse(&text).map_err(|_| JsError::new("internal: ranking is not JSON"))
@@ -22,8 +23,8 @@ pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// Renders the static board HTML as `gov-leaderboard render` does.
 #[wasm_bindgen(js_name = renderStatic)]
 pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError> {
-    let feed = read_feed(&feed)?;
     let opts = read_options(&options)?;
+    let feed = read_feed(&feed)?;
     let loc = BoardLocale::new(opts.locale_tag()).map_err(WebError::from)?;
     Ok(render::render(&feed, &opts, &loc))
 }

@@ -11,14 +11,11 @@ const BOARD_CSS: &str = include_str!("../../www/gov-leaderboard.css");
 const HOST_CSS: &str = r#"
 :host { display: block; contain: layout style; }
 :host([hidden]) { display: none; }
-.gl-board[hidden] { display: none; }
-.gl-chart canvas { display: block; width: 100%; }
-.gl-status { margin: 0.75rem 0; color: var(--_muted); }
-.gl-error { margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-inline-start: 3px solid var(--_down); color: var(--_fg); }
-.gl-error small { display: block; margin-top: 0.25rem; color: var(--_muted); white-space: pre-wrap; overflow-wrap: anywhere; }
-.gl-tools { margin: 0.35rem 0 0; font-size: 0.75rem; }
-.gl-tools button { font: inherit; color: var(--_muted); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
-.gl-tools button:hover, .gl-tools button:focus-visible { color: var(--_fg); }
+.gl-board[hidden], .gl-board [hidden] { display: none; }
+.gl-board .gl-status { margin: 0.75rem 0; color: var(--_muted); }
+.gl-board .gl-error { margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-inline-start: 3px solid var(--_down); color: var(--_fg); }
+.gl-board .gl-error small { display: block; margin-top: 0.25rem; color: var(--_muted); white-space: pre-wrap; overflow-wrap: anywhere; }
+.gl-fatal { margin: 0.5rem 0; color: #c0262d; font-size: 0.875rem; }
 "#;
 
 thread_local! {

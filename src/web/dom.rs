@@ -36,7 +36,8 @@ pub struct Dom {
     pub status: Element,
     pub error: Element,
     pub announcer: Element,
-    pub download: Element,
+    tools: Element,
+    download: Element,
     pub rows: HashMap<String, RowDom>,
 }
 
@@ -103,8 +104,8 @@ impl Dom {
         stale.set_attribute("role", "status")?;
         show(&stale, false);
         let tools = child(doc, &board, "p", "gl-tools")?;
-        let download = child(doc, &tools, "button", "gl-download")?;
-        download.set_attribute("type", "button")?;
+        let download = child(doc, &tools, "a", "gl-download")?;
+        download.set_attribute("download", "leaderboard.csv")?;
         let announcer = child(doc, &board, "div", "gl-sr")?;
         announcer.set_attribute("aria-live", "polite")?;
         announcer.set_attribute("aria-atomic", "true")?;
@@ -125,6 +126,7 @@ impl Dom {
             status,
             error,
             announcer,
+            tools,
             download,
             rows: HashMap::new(),
         })
@@ -148,6 +150,9 @@ impl Dom {
         }
         show(&self.empty, v.empty.is_some());
         self.update_footer(v)?;
+        self.download.set_attribute("href", &v.download_href)?;
+        set_text(&self.download, &v.download_label);
+        show(&self.tools, v.empty.is_none());
         show(&self.status, false);
         show(&self.error, false);
         Ok(())
@@ -238,10 +243,6 @@ impl Dom {
             set_text(&self.stale, t);
         }
         show(&self.stale, text.is_some());
-    }
-
-    pub fn set_download_label(&self, text: &str) {
-        set_text(&self.download, text);
     }
 }
 

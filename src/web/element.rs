@@ -22,7 +22,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{
     AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot,
     ShadowRootInit, ShadowRootMode, VisibilityState,
@@ -393,7 +392,6 @@ impl State {
             self.count_up(&ranking, &old_values, &loc);
         }
         self.announce(&ranking, &loc);
-        self.dom.set_download_label(loc.words().download);
         self.show_stale_note(&loc);
         let rows_json = serde_json::to_string(&ranking.rows).unwrap_or_else(|_| "[]".into());
         self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
@@ -558,11 +556,6 @@ impl State {
                 }));
         }
         let w = weak.clone();
-        self.listeners
-            .extend(Listener::new(&self.dom.download, "click", move |_| {
-                with_state(&w, |s| s.download())
-            }));
-        let w = weak.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {
             with_state(&w, |s| {
                 if s.dom.chart.client_width() != s.last_width {
@@ -583,12 +576,6 @@ impl State {
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }
-    }
-
-    fn download(&self) {
-        let Some(ranking) = &self.ranking else { return };
-        let csv = format!("\u{feff}{}", crate::rank::rows_csv(ranking));
-        let _ = save_csv(&self.host, &csv);
     }
 
     // ---- polling ----
@@ -756,20 +743,4 @@ fn short_time(locale: &str, ms: f64) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
-}
-
-/// Offers `csv` as a file download, built in the page (no server).
-fn save_csv(host: &HtmlElement, csv: &str) -> Result<(), JsValue> {
-    let parts = Array::of1(&JsValue::from_str(csv));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = host.owner_document().ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download("leaderboard.csv");
-    a.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
 }

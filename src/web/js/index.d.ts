@@ -1,0 +1,92 @@
+/** gov-leaderboard: ranking and static rendering of government social-media pages. */
+
+/** One daily point of a page's series (SPEC §1). */
+export interface FeedPoint {
+  /** `YYYY-MM-DD` */
+  date: string;
+  interactions: number;
+  posts?: number;
+  followers?: number;
+}
+
+/** A page in the feed. */
+export interface FeedPage {
+  /** 1–64 characters of `A-Z a-z 0-9 . _ -`, unique in the feed. */
+  id: string;
+  name: string;
+  /** Locale tag → display name, e.g. `{ en: "Ministry of Interior (Egypt)" }`. */
+  names?: Record<string, string>;
+  country?: string;
+  platform?: string;
+  category?: string;
+  /** http or https only. */
+  url?: string;
+  followers?: number;
+  series?: FeedPoint[];
+}
+
+/** The feed (JSON form; CSV text is accepted too). Unknown fields are ignored. */
+export interface Feed {
+  version: 1;
+  title?: string;
+  source?: { name?: string; url?: string };
+  /** `YYYY-MM-DD`; default: the latest date in any series. */
+  as_of?: string;
+  pages: FeedPage[];
+}
+
+export type Metric = "interactions" | "per_post" | "engagement_rate" | "growth";
+/** `"30d"` (any whole number of days ≥ 1) or `"all"`. */
+export type Window = `${number}d` | "all";
+export type Ties = "competition" | "dense";
+export type ChartKind = "bars" | "trend" | "none";
+
+/** Options, as the CLI's flags. Absent (or null) means the default. */
+export interface Options {
+  metric?: Metric;
+  window?: Window;
+  ties?: Ties;
+  /** Integer ≥ 1 (default 10); rows tied at the cut are all kept. */
+  top?: number | string;
+  country?: string;
+  platform?: string;
+  category?: string;
+  pin?: string;
+  /** BCP 47 tag (default `en`); renderStatic only. */
+  locale?: string;
+  /** renderStatic only. */
+  chart?: ChartKind;
+}
+
+/** One ranked row. */
+export interface Row {
+  rank: number;
+  id: string;
+  /** The feed's `name` (never localized). */
+  name: string;
+  value: number;
+  previous_rank: number | null;
+  delta: number | null;
+}
+
+/** What `rank` returns (and `gov-leaderboard rank` prints). */
+export interface Ranking {
+  as_of: string | null;
+  metric: Metric;
+  window: string;
+  ties: Ties;
+  rows: Row[];
+  /** Selected pages with no value in the window, ascending id. */
+  unranked: string[];
+}
+
+export type FeedInput = string | Uint8Array | ArrayBuffer | Feed;
+
+/** Loads the WebAssembly (once). Needed before `rank` and `renderStatic`. */
+export default function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+
+/** Ranks a feed. Throws an `Error` whose message lists every feed problem, located. */
+export function rank(feed: FeedInput, options?: Options): Ranking;
+
+/** The static board HTML fragment (link gov-leaderboard.css where it is shown). */
+export function renderStatic(feed: FeedInput, options?: Options): string;

@@ -1,0 +1,95 @@
+// The npm package: Node's rank/renderStatic equal the CLI byte for byte; the packed tarball
+// installs into a Vite 7 app that builds and renders the board in Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, existsSync, rmSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, launch, screenshot } from "./harness.mjs";
+import { largeFeed, toCsv } from "../../www/dev/sample-feeds.mjs";
+import init, { rank, renderStatic } from "../../pkg/index.js";
+
+const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
+const cli = (args, input) => execFileSync(BIN, args, { encoding: "utf8", input, stdio: "pipe" });
+
+before(async () => { await init(); });
+
+test("init() with no argument works in Node, once", async () => {
+  assert.equal(await init(), await init());
+});
+
+test("renderStatic equals `gov-leaderboard render` for every golden case", () => {
+  const fixtures = join(ROOT, "tests/fixtures");
+  let n = 0;
+  for (const name of readdirSync(fixtures)) {
+    const dir = join(fixtures, name);
+    if (!existsSync(join(dir, "args"))) continue;
+    const [command, ...args] = readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/);
+    const feedFile = existsSync(join(dir, "feed.json")) ? join(dir, "feed.json") : join(dir, "feed.csv");
+    const options = {};
+    for (let i = 0; i < args.length; i += 2) options[args[i].slice(2)] = args[i + 1];
+    const feed = readFileSync(feedFile);
+    const expected = cli([command, feedFile, ...args]);
+    const got = command === "rank" ? JSON.stringify(rank(feed, options)) + "\n" : renderStatic(new Uint8Array(feed), options);
+    assert.equal(got, expected, name);
+    n++;
+  }
+  assert.ok(n >= 8);
+});
+
+test("rank equals `gov-leaderboard rank` on generated feeds, JSON and CSV, every metric", () => {
+  const feed = largeFeed(150, 60, "2026-11-28", 11);
+  const json = JSON.stringify(feed);
+  const csv = toCsv(feed);
+  for (const metric of ["interactions", "per_post", "engagement_rate", "growth"]) {
+    for (const [window, ties, top] of [["30d", "competition", "10"], ["7d", "dense", "25"], ["all", "competition", "5"]]) {
+      const args = ["--metric", metric, "--window", window, "--ties", ties, "--top", top, "--pin", "p00042"];
+      const options = { metric, window, ties, top: Number(top), pin: "p00042" };
+      assert.equal(JSON.stringify(rank(json, options)) + "\n", cli(["rank", "-", ...args], json), `json ${metric} ${window}`);
+      assert.equal(JSON.stringify(rank(csv, options)) + "\n", cli(["rank", "-", ...args], csv), `csv ${metric} ${window}`);
+      assert.deepEqual(rank(feed, options), rank(json, options), "object input = text input");
+    }
+  }
+});
+
+test("a bad feed throws an Error with the CLI's message; bad options throw too", () => {
+  const bad = '{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"2026-11-27","interactions":-5}]}]}';
+  let stderr = "";
+  try { cli(["rank", "-"], bad); } catch (e) { stderr = e.stderr; }
+  assert.throws(() => rank(bad), (e) => e instanceof Error && stderr.startsWith(e.message + "\n"));
+  assert.throws(() => rank(bad), { message: "pages[0].series[0].interactions: expected a non-negative integer, got -5" });
+  assert.throws(() => rank("{}", { metric: "likes" }), /invalid value "likes" for metric/);
+  assert.throws(() => renderStatic('{"version":1,"pages":[]}', { locale: "not a tag" }), /invalid locale/);
+  const r = rank('{"version":1,"pages":[{"id":"a","name":"A"}]}');
+  assert.deepEqual(r, { as_of: null, metric: "interactions", window: "30d", ties: "competition", rows: [], unranked: ["a"] });
+});
+
+test("the packed tarball installs into a Vite 7 app that builds and renders in Chromium", async () => {
+  const out = join(ROOT, "target/npm");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const tarball = execFileSync("npm", ["pack", join(ROOT, "pkg"), "--pack-destination", out, "--silent"], { encoding: "utf8" }).trim().split("\n").pop();
+  const app = join(ROOT, "tests/vite-app");
+  rmSync(join(app, "node_modules"), { recursive: true, force: true });
+  execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--offline", join(out, tarball)], { cwd: app, stdio: "pipe" });
+  const dist = join(out, "vite-dist");
+  execFileSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: app, stdio: "pipe" });
+  const server = await serve({ dir: dist });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(server.url + "/index.html");
+    await page.waitForFunction(() => document.getElementById("live")?.rows?.length === 3);
+    assert.equal(await page.textContent("#api"), "1:us-wh 2:eg-moi 3:kh-pm");
+    const live = await page.$eval("#live", (el) => [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.dataset.id));
+    assert.deepEqual(live, ["us-wh", "eg-moi", "kh-pm"]);
+    assert.equal(await page.$$eval("#static tbody tr", (trs) => trs.length), 2);
+    assert.deepEqual(errors, []);
+    await screenshot(page, "vite-app-800");
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
