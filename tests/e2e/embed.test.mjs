@@ -1,0 +1,94 @@
+// The iframe embed: www/embed.html served cross-origin from a CDN-like server (ACAO: *),
+// sandboxed without allow-same-origin; www/embed-host.js sizes it to its content and ignores
+// forged or malformed messages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, launch, screenshot, feedRoute, until } from "./harness.mjs";
+
+const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
+const feed = feedRoute(JSON.stringify(SEED));
+let cdn, evil, host, browser;
+
+function withLatest(id, interactions) {
+  const f = structuredClone(SEED);
+  const page = f.pages.find((p) => p.id === id);
+  page.series[page.series.length - 1].interactions = interactions;
+  return JSON.stringify(f);
+}
+
+before(async () => {
+  const cors = { "access-control-allow-origin": "*" };
+  cdn = await serve({ headers: cors, routes: {
+    "/feed.json": feed.route,
+    // A frame that starts on the CDN's origin, then navigates to another origin and posts.
+    "/redirect.html": () => ({ body: `<!doctype html><script>location.replace(${JSON.stringify(evil.url + "/poster.html")})</script>` }),
+  } });
+  evil = await serve({ routes: {
+    "/poster.html": { body: `<!doctype html><p>evil</p><script>setInterval(() => parent.postMessage({ type: "gov-leaderboard:resize", height: 3333 }, "*"), 100)</script>` },
+  } });
+  const src = `${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/feed.json")}&locale=en&top=3&pin=in-mygov&refresh=0.3&transparent=1`;
+  host = await serve({ routes: {
+    "/host.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>host</title>
+      <script src="${cdn.url}/www/embed-host.js"></script></head>
+      <body style="margin:0;font-family:serif"><p>Article text above.</p>
+      <iframe id="board" title="Leaderboard" src="${src}" sandbox="allow-scripts" style="width:100%;border:0;height:120px"></iframe>
+      <iframe id="other" title="Other" src="${cdn.url}/redirect.html" style="width:100%;border:0;height:90px"></iframe>
+      <p>Article text below.</p></body></html>` },
+    "/clamp.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>clamp</title>
+      <script src="${cdn.url}/www/embed-host.js"></script></head>
+      <body><iframe id="probe" src="/probe.html" style="border:0;height:100px"></iframe></body></html>` },
+    "/probe.html": { body: "<!doctype html><p>probe</p>" },
+  } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([cdn?.close(), evil?.close(), host?.close()]);
+});
+
+test("sandboxed cross-origin iframe shows the board and follows its height live; forgeries are ignored", async () => {
+  feed.body = JSON.stringify(SEED);
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  await page.goto(host.url + "/host.html");
+  const frame = () => page.frame({ url: /embed\.html/ });
+  await until(async () => (await frame()?.evaluate(() => document.querySelector("gov-leaderboard")?.rows?.length)) === 4, 15000, "board in the frame");
+  const heights = async () => ({
+    iframe: await page.$eval("#board", (f) => f.getBoundingClientRect().height),
+    content: await frame().evaluate(() => document.documentElement.getBoundingClientRect().height),
+  });
+  await until(async () => { const h = await heights(); return Math.abs(h.iframe - h.content) <= 2; }, 5000, "iframe sized to content");
+  const tall = (await heights()).iframe;
+  assert.ok(tall > 300, `height ${tall}`);
+  // The pinned page climbs into the top 3: its extra row goes and the frame shrinks with it.
+  feed.body = withLatest("in-mygov", 9_000_000);
+  await until(async () => (await frame().evaluate(() => document.querySelector("gov-leaderboard").rows.length)) === 3, 8000, "3 rows");
+  await until(async () => { const h = await heights(); return Math.abs(h.iframe - h.content) <= 2 && h.iframe < tall; }, 5000, "iframe shrinks");
+  // Forged: from the host window itself, malformed data, and a frame that left its origin.
+  const settled = (await heights()).iframe;
+  await page.evaluate(() => window.postMessage({ type: "gov-leaderboard:resize", height: 4321 }, "*"));
+  await page.waitForTimeout(500);
+  assert.equal((await heights()).iframe, settled, "message from the host window ignored");
+  assert.equal(await page.$eval("#other", (f) => f.getBoundingClientRect().height), 90, "message from a frame whose origin changed ignored");
+  await screenshot(page, "iframe-host-900");
+  await page.close();
+});
+
+test("heights are clamped and only numbers are used", async () => {
+  const page = await browser.newPage();
+  await page.goto(host.url + "/clamp.html");
+  const probe = page.frame({ url: /probe\.html/ });
+  const send = async (data) => {
+    await probe.evaluate((d) => parent.postMessage(d, "*"), data);
+    await page.waitForTimeout(150);
+    return page.$eval("#probe", (f) => Math.round(f.getBoundingClientRect().height));
+  };
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: 250.2 }), 251);
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: 99999 }), 8000, "clamped high");
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: 3 }), 60, "clamped low");
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: "abc" }), 60, "not a number: ignored");
+  assert.equal(await send({ type: "something-else", height: 400 }), 60, "other messages ignored");
+  assert.equal(await send("gov-leaderboard:resize 400"), 60, "strings ignored");
+  await page.close();
+});
