@@ -57,6 +57,9 @@ mod tests {
 
     #[test]
     fn csv_as_data_url() {
-        assert_eq!(csv_data_url("a,b\r\n\"x\",م"), "data:text/csv;charset=utf-8,%EF%BB%BFa,b%0D%0A%22x%22,%D9%85");
+        assert_eq!(
+            csv_data_url("a,b\r\n\"x\",م"),
+            "data:text/csv;charset=utf-8,%EF%BB%BFa,b%0D%0A%22x%22,%D9%85"
+        );
     }
 }
