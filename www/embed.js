@@ -3,7 +3,7 @@
 import "./pkg/element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
-  "category", "locale", "dir", "refresh", "chart", "theme"];
+  "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
 const params = new URLSearchParams(location.search);
 
 const board = document.createElement("gov-leaderboard");

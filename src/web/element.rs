@@ -619,11 +619,20 @@ impl State {
         self.timer = Timer::once(ms, move || wasm_bindgen_futures::spawn_local(poll(w)));
     }
 
+    /// Seconds a request may take, body included: the `timeout` attribute (an extension of
+    /// SPEC §4), else `REQUEST_TIMEOUT_S`.
+    fn timeout_s(&self) -> f64 {
+        self.attr("timeout")
+            .and_then(|t| parse_refresh(&t))
+            .filter(|t| *t > 0.0)
+            .unwrap_or(REQUEST_TIMEOUT_S)
+    }
+
     /// Starts a request unless the page is hidden; returns what the poll needs.
     fn begin_fetch(
         &mut self,
         weak: &Weak<RefCell<State>>,
-    ) -> Option<(String, u32, web_sys::AbortSignal)> {
+    ) -> Option<(String, u32, web_sys::AbortSignal, f64)> {
         let src = self.attr("src").filter(|s| !s.is_empty())?;
         let hidden = self
             .host
@@ -636,10 +645,11 @@ impl State {
         let controller = AbortController::new().ok()?;
         let signal = controller.signal();
         let on_timeout = controller.clone();
-        self.timeout = Timer::once(REQUEST_TIMEOUT_S * 1000.0, move || on_timeout.abort());
+        let timeout_s = self.timeout_s();
+        self.timeout = Timer::once(timeout_s * 1000.0, move || on_timeout.abort());
         self.abort = Some(controller);
         let _ = weak;
-        Some((src, self.generation, signal))
+        Some((src, self.generation, signal, timeout_s))
     }
 
     fn finish_fetch(
@@ -716,10 +726,10 @@ async fn poll(weak: Weak<RefCell<State>>) {
         };
         s.begin_fetch(&weak)
     };
-    let Some((url, generation, signal)) = started else {
+    let Some((url, generation, signal, timeout_s)) = started else {
         return;
     };
-    let result = live::fetch(&url, &signal).await;
+    let result = live::fetch(&url, &signal, timeout_s).await;
     let Some(st) = weak.upgrade() else { return };
     let (host, events) = {
         let Ok(mut s) = st.try_borrow_mut() else {

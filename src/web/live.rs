@@ -3,21 +3,22 @@
 //! costs no body; no custom request headers, so a cross-origin feed needs no CORS preflight.
 
 use crate::feed::MAX_FEED_BYTES;
+use js_sys::Reflect;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestCache, RequestInit, Response};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
 
 /// The feed's bytes, or a message saying what went wrong and where.
-pub async fn fetch(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
+pub async fn fetch(url: &str, signal: &AbortSignal, timeout_s: f64) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     init.set_signal(Some(signal));
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| describe(url, &e, signal))?;
+        .map_err(|e| describe(url, &e, signal, timeout_s))?;
     let response: Response = response
         .dyn_into()
         .map_err(|_| format!("{url}: not a response"))?;
@@ -41,21 +42,57 @@ pub async fn fetch(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
             "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
         ));
     }
-    let body = response
-        .array_buffer()
-        .map_err(|e| describe(url, &e, signal))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|e| describe(url, &e, signal))?;
-    Ok(Uint8Array::new(&body).to_vec())
+    read_body(url, &response, signal, timeout_s).await
 }
 
-fn describe(url: &str, e: &JsValue, signal: &AbortSignal) -> String {
+/// Reads the body chunk by chunk and stops at the feed limit, so a hostile or broken server
+/// streaming without end cannot make the page hold more than 32 MiB.
+async fn read_body(
+    url: &str,
+    response: &Response,
+    signal: &AbortSignal,
+    timeout_s: f64,
+) -> Result<Vec<u8>, String> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| format!("{url}: unreadable body"))?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| describe(url, &e, signal, timeout_s))?;
+        if Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true)
+        {
+            return Ok(bytes);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(|| format!("{url}: unreadable body"))?;
+        let start = bytes.len();
+        let len = value.length() as usize;
+        if start + len > MAX_FEED_BYTES {
+            let _ = reader.cancel();
+            return Err(format!(
+                "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
+            ));
+        }
+        bytes.resize(start + len, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+}
+
+fn describe(url: &str, e: &JsValue, signal: &AbortSignal, timeout_s: f64) -> String {
     if signal.aborted() {
-        return format!(
-            "{url}: no answer within {} seconds (request timed out)",
-            crate::schedule::REQUEST_TIMEOUT_S
-        );
+        let seconds = crate::decimal::fixed(timeout_s, 3);
+        return format!("{url}: no complete answer within {seconds} seconds (request timed out)");
     }
     let message = js_sys::Reflect::get(e, &"message".into())
         .ok()

@@ -6,7 +6,7 @@
 import init, { BoardElement } from "./gov_leaderboard.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
-  "category", "locale", "dir", "refresh", "chart", "theme"];
+  "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
 
 let loading;
 /** Loads the .wasm once for every board on the page. */
