@@ -21,6 +21,7 @@ WASM_OPT    := $(call setting,wasm-opt)
 BINDGEN_TARGET := $(call setting,bindgen-target)
 WASM        := target/$(WASM_TARGET)/release/gov_leaderboard.wasm
 
+.PHONY: fuzz soak bench
 .PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
 
 help:
@@ -103,6 +104,22 @@ test-wasm: setup-rust setup-browser
 test-e2e: setup-browser setup-node pkg
 	$(CARGO) build --locked --bin gov-leaderboard
 	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 tests/e2e/
+
+# ---- longer runs (not part of make test) ----
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := json_feed csv_feed rank
+# Each target for FUZZ_SECONDS with libFuzzer (nightly). New inputs go to target/fuzz-corpus/;
+# a crash is written to tests/fuzz/regressions/, which `cargo test` replays from then on.
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
+	@mkdir -p tests/fuzz/regressions
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  cargo +nightly fuzz run --fuzz-dir tests/fuzz $$t target/fuzz-corpus/$$t tests/fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=262144 -timeout=10 \
+	    -artifact_prefix=$(CURDIR)/tests/fuzz/regressions/$$t- 2> target/fuzz-$$t.log; \
+	  echo "$$t: exit $$?, $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' target/fuzz-$$t.log | tail -1), corpus $$(ls target/fuzz-corpus/$$t | wc -l) new inputs, crashes $$(ls tests/fuzz/regressions | grep -c "^$$t-")"; \
+	done
 
 fmt:
 	$(CARGO) fmt

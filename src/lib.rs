@@ -9,6 +9,9 @@ pub mod date;
 pub mod decimal;
 pub mod feed;
 pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod i18n;
 pub mod options;

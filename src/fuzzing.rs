@@ -1,0 +1,66 @@
+//! The body of the ranking fuzz target, also replayed over the corpus by `cargo test`
+//! (tests/fuzz_corpus.rs), so every input the fuzzer kept is checked on every run.
+
+use crate::board::BoardOptions;
+use crate::chart::ChartKind;
+use crate::i18n::BoardLocale;
+use crate::options::{Metric, RankOptions, Ties, Window};
+
+/// Options from the first bytes of `data`, the feed from the rest; ranks and renders it.
+pub fn rank_and_render(data: &[u8]) {
+    let (head, feed) = data.split_at(data.len().min(6));
+    let byte = |i: usize| head.get(i).copied().unwrap_or(0);
+    let Ok(feed) = crate::feed::parse(feed) else {
+        return;
+    };
+    let pin = feed
+        .pages
+        .get(usize::from(byte(4)) % feed.pages.len().max(1))
+        .map(|p| p.id.clone());
+    let rank = RankOptions {
+        metric: Metric::ALL[usize::from(byte(0)) % 4],
+        window: match byte(1) {
+            0 => Window::All,
+            n => Window::Days(u32::from(n) * u32::from(byte(5)).max(1)),
+        },
+        ties: if byte(2) % 2 == 0 {
+            Ties::Competition
+        } else {
+            Ties::Dense
+        },
+        top: usize::from(byte(3)).max(1),
+        pin,
+        ..RankOptions::default()
+    };
+    let ranking = crate::rank::rank(&feed, &rank);
+    check(&ranking);
+    let chart = [ChartKind::Bars, ChartKind::Trend, ChartKind::None][usize::from(byte(5)) % 3];
+    let locale = ["en", "ar-EG", "fr", "de"][usize::from(byte(2)) % 4];
+    if let Ok(loc) = BoardLocale::new(locale) {
+        let opts = BoardOptions {
+            rank,
+            locale: Some(locale.into()),
+            chart,
+        };
+        let _ = crate::render::render(&feed, &opts, &loc);
+    }
+}
+
+/// Invariants that must hold for any feed: ranks never decrease down the table, every row's
+/// delta agrees with its previous rank, and the pin adds at most one row.
+fn check(r: &crate::rank::Ranking) {
+    for w in r.rows.windows(2) {
+        assert!(w[0].rank <= w[1].rank, "ranks out of order");
+    }
+    for row in &r.rows {
+        let expected = row
+            .previous_rank
+            .map(|p| i64::from(p) - i64::from(row.rank));
+        assert_eq!(row.delta, expected, "delta disagrees with previous_rank");
+        assert!(row.rank >= 1);
+    }
+    assert!(
+        r.rows.iter().filter(|x| x.pinned_extra).count() <= 1,
+        "at most one pinned extra row"
+    );
+}
