@@ -121,6 +121,12 @@ fuzz:
 	  echo "$$t: exit $$?, $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' target/fuzz-$$t.log | tail -1), corpus $$(ls target/fuzz-corpus/$$t | wc -l) new inputs, crashes $$(ls tests/fuzz/regressions | grep -c "^$$t-")"; \
 	done
 
+SOAK_UPDATES ?= 10000
+# One page through SOAK_UPDATES live updates against the local feed server, then 1,000
+# attach/remove cycles; prints JS heap and wasm memory at start and end.
+soak: setup-browser setup-node pkg
+	SOAK_UPDATES=$(SOAK_UPDATES) $(NODE) tests/e2e/soak.mjs
+
 fmt:
 	$(CARGO) fmt
 

@@ -256,6 +256,8 @@ fn js_error_message(e: &JsValue) -> String {
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     if let Some(root) = host.shadow_root() {
+        // A board that was removed and comes back gets a new engine: start from empty.
+        root.set_text_content(None);
         return Ok(root);
     }
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))

@@ -191,3 +191,23 @@ test("strict CSP: no violations; no horizontal scroll; screenshots", async () =>
     }
   }
 });
+
+test("a board moved in the page keeps working; removed and added back, it starts again", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p } = await open("/en.html");
+  await p.evaluate(() => {
+    const b = document.getElementById("b");
+    const box = document.createElement("section");
+    document.body.append(box);
+    box.append(b); // a move: disconnected and connected in one task
+  });
+  await p.waitForTimeout(300);
+  assert.equal(await p.$eval("#b", (el) => el.shadowRoot.querySelectorAll(".gl-board").length), 1);
+  assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"]);
+  await p.evaluate(() => { window.kept = document.getElementById("b"); window.kept.remove(); });
+  await p.waitForTimeout(200);
+  await p.evaluate(() => document.body.append(window.kept));
+  await p.waitForFunction(() => window.kept.rows.length === 5);
+  assert.equal(await p.$eval("#b", (el) => el.shadowRoot.querySelectorAll(".gl-board").length), 1, "one board, not two");
+  assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"]);
+});

@@ -13,8 +13,9 @@ import { createHash } from "node:crypto";
 
 export const MODES = ["ok", "500", "503", "hang", "truncate", "invalid-json", "invalid-feed", "oversize", "oversize-declared", "trickle"];
 
-export async function faultServer({ body, lifetime = 10 * 60 * 1000, port = 0, pages = {} } = {}) {
-  const state = { body, mode: "ok", requests: [], closed: false };
+export async function faultServer({ body, lifetime = 10 * 60 * 1000, port = 0, pages = {}, mutate = null } = {}) {
+  // `mutate(n)`, if given, makes a new body for every feed request n: every poll is an update.
+  const state = { body, mode: "ok", requests: [], closed: false, served: 0 };
   const sockets = new Set();
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -35,6 +36,7 @@ export async function faultServer({ body, lifetime = 10 * 60 * 1000, port = 0, p
       res.writeHead(404, cors);
       return res.end();
     }
+    if (mutate && state.mode === "ok") state.body = mutate(++state.served);
     serveFeed(state, req, res, cors);
   });
   server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });

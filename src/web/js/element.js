@@ -34,6 +34,14 @@ export class GovLeaderboard extends HTMLElement {
 
   disconnectedCallback() {
     this.#call(() => this.#engine?.disconnected());
+    // Removed for good (not just moved, which reconnects in the same task): free the engine
+    // now rather than whenever the garbage collector gets to it. Reconnecting builds a new one.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#engine) return;
+      const engine = this.#engine;
+      this.#engine = null;
+      this.#call(() => engine.free());
+    });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
