@@ -211,3 +211,74 @@ test("a board moved in the page keeps working; removed and added back, it starts
   assert.equal(await p.$eval("#b", (el) => el.shadowRoot.querySelectorAll(".gl-board").length), 1, "one board, not two");
   assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"]);
 });
+
+test("polling pauses while the page is hidden and resumes when it is shown", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p } = await open("/en.html");
+  const polls = () => server.log.filter((r) => r.path === "/feed.json").length;
+  await p.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await p.waitForTimeout(700); // a poll already scheduled may still run once
+  const hidden = polls();
+  await p.waitForTimeout(1500);
+  assert.equal(polls(), hidden, "no requests while hidden");
+  await p.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await until(() => polls() > hidden, 2000, "a poll on becoming visible");
+});
+
+test("'Get the data' downloads the shown rows as UTF-8 CSV with a byte-order mark", async () => {
+  feed.body = JSON.stringify(SEED);
+  const { p } = await open("/ar.html");
+  const link = await p.$eval("#b", (el) => {
+    const a = el.shadowRoot.querySelector("a.gl-download");
+    return { text: a.textContent, download: a.getAttribute("download"), href: a.getAttribute("href") };
+  });
+  assert.equal(link.text, "تنزيل البيانات (CSV)");
+  assert.equal(link.download, "leaderboard.csv");
+  const csv = Buffer.from(decodeURIComponent(link.href.slice(link.href.indexOf(",") + 1)));
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const lines = csv.subarray(3).toString("utf8").trim().split("\r\n");
+  assert.equal(lines[0], "rank,id,name,value,previous_rank,delta");
+  assert.equal(lines[2], "2,eg-moi,وزارة الداخلية المصرية,24374000,4,2");
+  assert.equal(lines.length, 6);
+  const [download] = await Promise.all([
+    p.waitForEvent("download"),
+    p.$eval("#b", (el) => el.shadowRoot.querySelector("a.gl-download").click()),
+  ]);
+  assert.equal(download.suggestedFilename(), "leaderboard.csv");
+});
+
+test("text contrast meets WCAG AA (4.5:1) in light and dark themes", async () => {
+  feed.body = JSON.stringify(SEED);
+  for (const dark of [false, true]) {
+    const { p } = await open("/en.html", { dark });
+    const worst = await p.$eval("#b", (el) => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const bgOf = (node) => {
+        for (let n = node; n; n = n.parentElement || n.getRootNode().host) {
+          const c = getComputedStyle(n).backgroundColor;
+          if (c && !/rgba\(.*,\s*0\)|transparent/.test(c)) return rgb(c);
+        }
+        return rgb(getComputedStyle(document.documentElement).backgroundColor) ;
+      };
+      let min = { ratio: 99 };
+      const r = el.shadowRoot;
+      for (const n of r.querySelectorAll(".gl-title, .gl-sub, th, td span[aria-hidden], .gl-rank, .gl-name, .gl-value, .gl-foot span, a.gl-download")) {
+        if (!n.textContent.trim() || n.closest("[hidden]") || n.closest(".gl-sr")) continue;
+        const fg = lum(rgb(getComputedStyle(n).color));
+        const bg = lum(bgOf(n));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < min.ratio) min = { ratio, text: n.textContent.slice(0, 30), color: getComputedStyle(n).color };
+      }
+      return min;
+    });
+    assert.ok(worst.ratio >= 4.5, `${dark ? "dark" : "light"}: ${JSON.stringify(worst)}`);
+  }
+});
