@@ -127,6 +127,10 @@ SOAK_UPDATES ?= 10000
 soak: setup-browser setup-node pkg
 	SOAK_UPDATES=$(SOAK_UPDATES) $(NODE) tests/e2e/soak.mjs
 
+# One table of figures, each against a baseline measured in the same run (tests/bench/).
+bench: setup-browser setup-node pkg cli
+	$(NODE) tests/bench/bench.mjs
+
 fmt:
 	$(CARGO) fmt
 

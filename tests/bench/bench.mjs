@@ -1,0 +1,190 @@
+// make bench: one table; every figure measured in this run next to its baseline, given as a
+// ratio where a baseline exists (absolute times on shared machines are noise).
+import { execFileSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { ROOT, serve, launch } from "../e2e/harness.mjs";
+import { largeFeed } from "../../www/dev/sample-feeds.mjs";
+import { rankJs } from "./rank-baseline.mjs";
+import init, { rank } from "../../pkg/index.js";
+
+const OUT = join(ROOT, "target/bench");
+const BIN = join(ROOT, "target/release/gov-leaderboard");
+const rows = [];
+const add = (what, ours, baseline, ratio, note = "") => rows.push({ what, ours, baseline, ratio, note });
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (v) => `${v.toFixed(1)} ms`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+mkdirSync(OUT, { recursive: true });
+
+// ---- 1. embed weight ----
+function embedWeight() {
+  const files = ["element.js", "gov_leaderboard.js", "gov_leaderboard_bg.wasm", "gov-leaderboard.css"];
+  const ours = files.reduce((sum, f) => sum + gz(readFileSync(join(ROOT, "pkg", f))), 0);
+  const budget = Number(/max-gzip-bytes\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, "wasm-pack.toml"), "utf8"))[1]);
+  for (const [name, entry] of [["Chart.js 4 (bar only, tree-shaken)", "baseline-chartjs.js"], ["ECharts 6 (bar only, core entry)", "baseline-echarts.js"]]) {
+    const dir = join(OUT, entry.replace(".js", ""));
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", dir, "--emptyOutDir"], {
+      cwd: join(ROOT, "tests/bench"),
+      env: { ...process.env, BENCH_ENTRY: entry },
+      stdio: "pipe",
+    });
+    const bytes = readdirSync(dir).filter((f) => f.endsWith(".js")).reduce((s, f) => s + gz(readFileSync(join(dir, f))), 0);
+    add(`embed weight (gzip -9) vs ${name}`, kb(ours), kb(bytes), (ours / bytes).toFixed(2), "lower is better");
+  }
+  add("embed weight vs budget (wasm-pack.toml)", kb(ours), kb(budget), (ours / budget).toFixed(2), ours <= budget ? "within budget" : "OVER BUDGET");
+}
+
+// ---- 2. ranking throughput ----
+function time(f, runs) {
+  const t = [];
+  let out;
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    out = f();
+    t.push(performance.now() - s);
+  }
+  return { ms: median(t), out };
+}
+
+async function throughput() {
+  await init();
+  for (const pages of [1000, 4000]) {
+    const text = JSON.stringify(largeFeed(pages, 90, "2026-11-28", pages));
+    const bytes = new TextEncoder().encode(text);
+    const file = join(OUT, `feed-${pages}.json`);
+    writeFileSync(file, text);
+    const options = { metric: "interactions", window: "30d", top: 10, pin: "p00007" };
+    const runs = pages === 1000 ? 7 : 5;
+    const wasm = time(() => rank(bytes, options), runs);
+    const js = time(() => rankJs(text, options), runs);
+    const same = JSON.stringify(wasm.out) === JSON.stringify(js.out);
+    if (!same) throw new Error(`outputs differ for ${pages} pages`);
+    const mb = bytes.length / 1048576;
+    add(`rank ${pages} pages × 90 d (${mb.toFixed(1)} MB) wasm vs JS`, `${(mb / (wasm.ms / 1000)).toFixed(0)} MB/s (${ms(wasm.ms)})`,
+      `${(mb / (js.ms / 1000)).toFixed(0)} MB/s (${ms(js.ms)})`, (js.ms / wasm.ms).toFixed(2), "throughput ×, higher is better; outputs equal");
+    const cli = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      execFileSync(BIN, ["rank", file, "--top", "10", "--pin", "p00007"], { stdio: "pipe" });
+      cli.push(performance.now() - s);
+    }
+    add(`rank ${pages} pages native CLI (whole process) vs JS`, `${(mb / (median(cli) / 1000)).toFixed(0)} MB/s (${ms(median(cli))})`,
+      `${(mb / (js.ms / 1000)).toFixed(0)} MB/s`, (js.ms / median(cli)).toFixed(2), "throughput ×");
+  }
+}
+
+// ---- 3–5. in Chromium ----
+async function browser() {
+  const seed = readFileSync(join(ROOT, "www/data/seed.json"), "utf8");
+  const fifty = JSON.stringify(largeFeed(60, 40, "2026-11-28", 3));
+  const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<script type="module" src="/pkg/element.js"></script></head><body>${body}</body></html>`;
+  const server = await serve({
+    routes: {
+      "/feed.json": { body: seed, type: "application/json", headers: { "cache-control": "max-age=3600" } },
+      "/first.html": { body: page(`<gov-leaderboard src="/feed.json" top="10"></gov-leaderboard>`) },
+      "/update.html": { body: page(`<gov-leaderboard id="b" top="50" chart="bars"></gov-leaderboard>`) },
+      "/fifty.json": { body: fifty, type: "application/json" },
+    },
+    headers: { "cache-control": "max-age=3600" },
+  });
+  const chromium = await launch();
+  try {
+    // 3. first board, cold (new profile context) and warm (reload in the same context)
+    const FIRST = async (p) => p.evaluate(() => new Promise((resolve) => {
+      const done = () => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+        resolve({ board: performance.now(), wasm: wasm ? wasm.responseEnd : NaN });
+      }));
+      const el = document.querySelector("gov-leaderboard");
+      if (el.rows?.length) done(); else el.addEventListener("leaderboard-update", done, { once: true });
+    }));
+    const cold = [], warm = [], afterWasm = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await chromium.newContext();
+      const p = await context.newPage();
+      await p.goto(server.url + "/first.html", { waitUntil: "commit" });
+      const c = await FIRST(p);
+      cold.push(c.board);
+      afterWasm.push(c.board - c.wasm);
+      await p.reload({ waitUntil: "commit" });
+      warm.push((await FIRST(p)).board);
+      await context.close();
+    }
+    add("first board painted, cold cache (navigation → board)", ms(median(cold)), "", "", "median of 5; target: ≤ 100 ms after the .wasm arrives");
+    add("first board, after the .wasm arrived", ms(median(afterWasm)), "100 ms target", (median(afterWasm) / 100).toFixed(2), "≤ 1 meets the target");
+    add("first board painted, warm cache", ms(median(warm)), "", "", "median of 5");
+
+    // 4. live update cost: 50-row board with chart, 200 updates
+    const context = await chromium.newContext({ viewport: { width: 1000, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(server.url + "/update.html");
+    const times = await p.evaluate(async () => {
+      const base = await (await fetch("/fifty.json")).json();
+      const el = document.getElementById("b");
+      const feeds = [];
+      for (let i = 0; i < 201; i++) {
+        const f = structuredClone(base);
+        for (const [j, pg] of f.pages.entries()) pg.series.at(-1).interactions = 1000 + ((i * 7919 + j * 104729) % 900000);
+        feeds.push(f);
+      }
+      await new Promise((r) => { el.addEventListener("leaderboard-update", r, { once: true }); el.data = feeds[0]; });
+      const t = [];
+      for (let i = 1; i <= 200; i++) {
+        const s = performance.now();
+        el.data = feeds[i]; // parse, rank, DOM update, canvas repaint: all synchronous
+        t.push(performance.now() - s);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return { t, rows: el.rows.length };
+    });
+    add(`live update, ${times.rows}-row board + chart: p50`, ms(pct(times.t, 50)), "", "", "200 updates");
+    add(`live update: p95`, ms(pct(times.t, 95)), "4 ms target", (pct(times.t, 95) / 4).toFixed(2), "≤ 1 meets the target");
+    await context.close();
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+}
+
+// 5. layout shift of a hydrating static board
+async function hydration() {
+  execFileSync("node", [join(ROOT, "tests/static-site/build.mjs"), join(OUT, "site")], { stdio: "pipe" });
+  const server = await serve({ dir: join(OUT, "site") });
+  const chromium = await launch();
+  try {
+    const p = await chromium.newPage({ viewport: { width: 1000, height: 1400 } });
+    await p.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+    });
+    await p.goto(server.url + "/en.html");
+    await p.waitForFunction(() => [...document.querySelectorAll("gov-leaderboard")].every((el) => el.rows.length > 0));
+    await p.waitForTimeout(300);
+    const cls = await p.evaluate(() => window.__cls);
+    add("layout shift of a hydrating static board (CLS)", cls.toFixed(4), "0", "", cls === 0 ? "meets the target" : "MISSES the target");
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+}
+
+embedWeight();
+await throughput();
+await browser();
+await hydration();
+
+const cols = ["what", "ours", "baseline", "ratio", "note"];
+const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const line = (r) => cols.map((c, i) => String(r[c]).padEnd(width[i])).join(" | ");
+console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
+console.log(width.map((w) => "-".repeat(w)).join("-|-"));
+for (const r of rows) console.log(line(r));
+console.log("\nJS baseline: JSON.parse + Map + Array.sort, SPEC §2 in plain JavaScript, no validation (tests/bench/rank-baseline.mjs).");
+console.log("wasm: bytes → validated feed → ranking, through the npm package in Node; CLI: the whole process, file read included.");
