@@ -2,7 +2,7 @@
 //! it stands, so one pass reports every problem with its path and nothing is copied twice.
 
 use super::check::{self, quote};
-use super::{sort_series, Feed, FeedError, Page, Point, Problems, Source, MAX_PAGES, MAX_POINTS};
+use super::{Feed, FeedError, Page, Point, Problems, Source, MAX_PAGES, MAX_POINTS};
 use serde::de::{Deserializer as _, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -79,9 +79,9 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
         None => problems.push("version", "required (the feed format version, 1)"),
     }
     let mut feed = Feed {
-        title: optional(raw.title, "title", &mut problems, text_field),
+        title: optional(raw.title, &Loc::root("title"), &mut problems, text_field),
         source: raw.source.and_then(|s| read_source(s, &mut problems)),
-        as_of: optional(raw.as_of, "as_of", &mut problems, date_field),
+        as_of: optional(raw.as_of, &Loc::root("as_of"), &mut problems, date_field),
         pages: Vec::new(),
     };
     match raw.pages {
@@ -116,24 +116,58 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// Where a value stands in the feed, built without allocating: written out only when a
+/// problem is reported (most values have none, and feeds hold millions of them).
+#[derive(Clone, Copy)]
+enum Loc<'a> {
+    Field(Option<&'a Loc<'a>>, &'a str),
+    Index(&'a Loc<'a>, usize),
+}
+
+impl<'a> Loc<'a> {
+    const fn root(name: &'a str) -> Loc<'a> {
+        Loc::Field(None, name)
+    }
+
+    fn field(&'a self, name: &'a str) -> Loc<'a> {
+        Loc::Field(Some(self), name)
+    }
+
+    fn index(&'a self, i: usize) -> Loc<'a> {
+        Loc::Index(self, i)
+    }
+}
+
+impl std::fmt::Display for Loc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Loc::Field(None, name) => f.write_str(name),
+            Loc::Field(Some(parent), name) => write!(f, "{parent}.{name}"),
+            Loc::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 fn read_source(raw: &RawValue, problems: &mut Problems) -> Option<Source> {
-    let src: RawSource = object(raw, "source", problems)?;
+    let at = Loc::root("source");
+    let src: RawSource = object(raw, &at, problems)?;
     Some(Source {
-        name: optional(src.name, "source.name", problems, text_field),
-        url: optional(src.url, "source.url", problems, url_field),
+        name: optional(src.name, &at.field("name"), problems, text_field),
+        url: optional(src.url, &at.field("url"), problems, url_field),
     })
 }
 
 fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
-    let Some(items) = array(raw, "pages", MAX_PAGES, "pages", problems) else {
+    let root = Loc::root("pages");
+    let Some(items) = array(raw, &root, MAX_PAGES, "pages", problems) else {
         return Vec::new();
     };
     let mut pages = Vec::with_capacity(items.len());
-    let mut first_index: HashMap<String, usize> = HashMap::new();
+    let mut first_index: HashMap<String, usize> = HashMap::with_capacity(items.len());
     // `None` once the point limit is hit: reading stops there.
     let mut points_left = Some(MAX_POINTS);
     for (i, item) in items.into_iter().enumerate() {
-        let at = format!("pages[{i}]");
+        let at = root.index(i);
         let Some(page) = read_page(item, &at, &mut points_left, problems) else {
             if points_left.is_none() {
                 break;
@@ -142,7 +176,7 @@ fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
         };
         if let Some(first) = first_index.get(&page.id) {
             problems.push(
-                format!("{at}.id"),
+                at.field("id").to_string(),
                 format!(
                     "duplicate id {}, first used at pages[{first}]",
                     quote(&page.id, 64)
@@ -158,33 +192,28 @@ fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
 
 fn read_page(
     raw: &RawValue,
-    at: &str,
+    at: &Loc<'_>,
     points_left: &mut Option<usize>,
     problems: &mut Problems,
 ) -> Option<Page> {
     let p: RawPage = object(raw, at, problems)?;
     let before = problems.len();
-    let id = required(p.id, &format!("{at}.id"), problems, id_field);
-    let name = required(p.name, &format!("{at}.name"), problems, text_field);
+    let id = required(p.id, &at.field("id"), problems, id_field);
+    let name = required(p.name, &at.field("name"), problems, text_field);
     let mut page = Page {
         names: p
             .names
-            .map(|n| read_names(n, at, problems))
+            .map(|n| read_names(n, &at.field("names"), problems))
             .unwrap_or_default(),
-        country: optional(p.country, &format!("{at}.country"), problems, text_field),
-        platform: optional(p.platform, &format!("{at}.platform"), problems, text_field),
-        category: optional(p.category, &format!("{at}.category"), problems, text_field),
-        url: optional(p.url, &format!("{at}.url"), problems, url_field),
-        followers: optional(
-            p.followers,
-            &format!("{at}.followers"),
-            problems,
-            count_field,
-        ),
+        country: optional(p.country, &at.field("country"), problems, text_field),
+        platform: optional(p.platform, &at.field("platform"), problems, text_field),
+        category: optional(p.category, &at.field("category"), problems, text_field),
+        url: optional(p.url, &at.field("url"), problems, url_field),
+        followers: optional(p.followers, &at.field("followers"), problems, count_field),
         ..Page::default()
     };
     page.series = match p.series {
-        Some(series) => read_series(series, at, points_left, problems),
+        Some(series) => read_series(series, &at.field("series"), points_left, problems),
         None => Vec::new(),
     };
     if problems.len() != before {
@@ -192,33 +221,29 @@ fn read_page(
     }
     page.id = id?;
     page.name = name?;
-    sort_series(&mut page);
     Some(page)
 }
 
-fn read_names(raw: &RawValue, at: &str, problems: &mut Problems) -> BTreeMap<String, String> {
-    let here = format!("{at}.names");
-    let Some(map) = object::<BTreeMap<String, &RawValue>>(raw, &here, problems) else {
+fn read_names(raw: &RawValue, at: &Loc<'_>, problems: &mut Problems) -> BTreeMap<String, String> {
+    let Some(map) = object::<BTreeMap<String, &RawValue>>(raw, at, problems) else {
         return BTreeMap::new();
     };
     let mut names = BTreeMap::new();
     for (tag, value) in map {
-        let key_at = if !tag.is_empty()
-            && tag
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            format!("{here}.{tag}")
-        } else {
-            format!(
-                "{here}[{}]",
-                serde_json::to_string(&tag).unwrap_or_default()
-            )
-        };
         if value.get() == "null" {
             continue;
         }
-        if let Some(name) = required(Some(value), &key_at, problems, text_field) {
+        let simple = !tag.is_empty()
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        // `names.en`, or `names["a b"]` for a tag that is not a plain word.
+        let shown = if simple {
+            format!("{at}.{tag}")
+        } else {
+            format!("{at}[{}]", serde_json::to_string(&tag).unwrap_or_default())
+        };
+        if let Some(name) = required(Some(value), &Loc::root(&shown), problems, text_field) {
             names.insert(tag, name);
         }
     }
@@ -227,66 +252,67 @@ fn read_names(raw: &RawValue, at: &str, problems: &mut Problems) -> BTreeMap<Str
 
 fn read_series(
     raw: &RawValue,
-    at: &str,
+    at: &Loc<'_>,
     points_left: &mut Option<usize>,
     problems: &mut Problems,
 ) -> Vec<Point> {
-    let here = format!("{at}.series");
     let left = points_left.unwrap_or(0);
-    let Some(items) = array(raw, &here, left, "points", problems) else {
+    let Some(items) = array(raw, at, left, "points", problems) else {
         if raw.get().starts_with('[') {
             *points_left = None;
         }
         return Vec::new();
     };
     *points_left = Some(left - items.len());
-    let mut points = Vec::with_capacity(items.len());
-    let mut seen = HashMap::new();
+    let mut points: Vec<(Point, usize)> = Vec::with_capacity(items.len());
     let mut total: u64 = 0;
     for (j, item) in items.into_iter().enumerate() {
-        let pat = format!("{here}[{j}]");
-        let Some(point) = read_point(item, &pat, problems) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&point.date) {
+        if let Some(point) = read_point(item, &at.index(j), problems) {
+            total = total.saturating_add(point.interactions);
+            points.push((point, j));
+        }
+    }
+    // Date order (a stable sort keeps a duplicated date's first occurrence first), then any
+    // date seen twice is reported at its later occurrence.
+    points.sort_by_key(|(p, _)| p.date);
+    let mut kept: Vec<Point> = Vec::with_capacity(points.len());
+    let mut first_of_date = 0;
+    for (k, (point, j)) in points.iter().enumerate() {
+        if k > 0 && points[k - 1].0.date == point.date {
+            let first = points[first_of_date].1;
+            total -= point.interactions;
             problems.push(
-                format!("{pat}.date"),
-                format!("duplicate date {}, first at {here}[{first}]", point.date),
+                at.index(*j).field("date").to_string(),
+                format!("duplicate date {}, first at {at}[{first}]", point.date),
             );
             continue;
         }
-        seen.insert(point.date, j);
-        total = total.saturating_add(point.interactions);
-        points.push(point);
+        first_of_date = k;
+        kept.push(*point);
     }
     if total > check::MAX_SAFE_INTEGER {
         problems.push(
-            here,
+            at.to_string(),
             format!(
                 "total interactions over all points must be at most {} (2^53-1), got {total}",
                 check::MAX_SAFE_INTEGER
             ),
         );
     }
-    points
+    kept
 }
 
-fn read_point(raw: &RawValue, at: &str, problems: &mut Problems) -> Option<Point> {
+fn read_point(raw: &RawValue, at: &Loc<'_>, problems: &mut Problems) -> Option<Point> {
     let p: RawPoint = object(raw, at, problems)?;
-    let date = required(p.date, &format!("{at}.date"), problems, date_field);
+    let date = required(p.date, &at.field("date"), problems, date_field);
     let interactions = required(
         p.interactions,
-        &format!("{at}.interactions"),
+        &at.field("interactions"),
         problems,
         count_field,
     );
-    let posts = optional(p.posts, &format!("{at}.posts"), problems, count_field);
-    let followers = optional(
-        p.followers,
-        &format!("{at}.followers"),
-        problems,
-        count_field,
-    );
+    let posts = optional(p.posts, &at.field("posts"), problems, count_field);
+    let followers = optional(p.followers, &at.field("followers"), problems, count_field);
     Some(Point {
         date: date?,
         interactions: interactions?,
@@ -342,14 +368,14 @@ fn describe(text: &str) -> String {
 
 fn required<T>(
     raw: Raw<'_>,
-    at: &str,
+    at: &Loc<'_>,
     problems: &mut Problems,
     read: fn(&RawValue) -> Result<T, String>,
 ) -> Option<T> {
     match raw {
         Some(raw) => optional(Some(raw), at, problems, read),
         None => {
-            problems.push(at, "required");
+            problems.push(at.to_string(), "required");
             None
         }
     }
@@ -357,14 +383,14 @@ fn required<T>(
 
 fn optional<T>(
     raw: Raw<'_>,
-    at: &str,
+    at: &Loc<'_>,
     problems: &mut Problems,
     read: fn(&RawValue) -> Result<T, String>,
 ) -> Option<T> {
     match read(raw?) {
         Ok(v) => Some(v),
         Err(message) => {
-            problems.push(at, message);
+            problems.push(at.to_string(), message);
             None
         }
     }
@@ -372,12 +398,12 @@ fn optional<T>(
 
 fn object<'a, T: Deserialize<'a>>(
     raw: &'a RawValue,
-    at: &str,
+    at: &Loc<'_>,
     problems: &mut Problems,
 ) -> Option<T> {
     if !raw.get().starts_with('{') {
         problems.push(
-            at,
+            at.to_string(),
             format!("expected an object, got {}", describe(raw.get())),
         );
         return None;
@@ -385,7 +411,7 @@ fn object<'a, T: Deserialize<'a>>(
     match serde_json::from_str(raw.get()) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.push(at, strip_position(&e.to_string()));
+            problems.push(at.to_string(), strip_position(&e.to_string()));
             None
         }
     }
@@ -394,14 +420,14 @@ fn object<'a, T: Deserialize<'a>>(
 /// The items of a JSON array, refusing more than `limit` without collecting them.
 fn array<'a>(
     raw: &'a RawValue,
-    at: &str,
+    at: &Loc<'_>,
     limit: usize,
     what: &str,
     problems: &mut Problems,
 ) -> Option<Vec<&'a RawValue>> {
     if !raw.get().starts_with('[') {
         problems.push(
-            at,
+            at.to_string(),
             format!("expected an array, got {}", describe(raw.get())),
         );
         return None;
@@ -416,7 +442,7 @@ fn array<'a>(
                 MAX_POINTS
             };
             problems.push(
-                at,
+                at.to_string(),
                 format!("the feed has more than {max} {what}, the limit"),
             );
             None
