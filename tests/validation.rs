@@ -114,13 +114,14 @@ fn optional_texts_are_checked_where_they_stand() {
     assert_eq!(
         errors(feed),
         [
+            // In input order.
             "title: must not be empty",
             "source.name: expected a string, got 5",
-            "pages[0].names.ar-EG: expected a string, got 3",
-            "pages[0].names.en: must not be empty",
             "pages[0].country: must not be empty",
             "pages[0].platform: expected a string, got an array",
             "pages[0].category: expected a string, got an object",
+            "pages[0].names.en: must not be empty",
+            "pages[0].names.ar-EG: expected a string, got 3",
         ]
     );
 }
@@ -305,8 +306,9 @@ fn every_problem_is_reported_not_just_the_first() {
         [
             "pages[1].id: may contain only A-Z a-z 0-9 . _ -, found U+0020",
             "pages[1].name: must not be empty",
-            "pages[2].id: required",
             "pages[2].url: must be an http or https URL, got \"ftp://x\"",
+            // A missing field is known only at the end of its object.
+            "pages[2].id: required",
         ]
     );
 }
@@ -400,5 +402,37 @@ fn detection_by_first_character() {
     assert_eq!(
         ok("\u{feff}id,name,date,interactions\r\na,A,2026-11-27,1\r\n").pages[0].id,
         "a"
+    );
+}
+
+#[test]
+fn repeated_fields_are_reported_where_they_repeat() {
+    assert_eq!(
+        errors(&one_page(r#"{"id":"a","name":"A","id":"b"}"#)),
+        ["pages[0]: duplicate field `id`"]
+    );
+    assert_eq!(
+        errors(&one_page(
+            r#"{"id":"a","name":"A","series":[{"date":"2026-11-28","interactions":1,"interactions":2}]}"#
+        )),
+        ["pages[0].series[0]: duplicate field `interactions`"]
+    );
+}
+
+#[test]
+fn problems_are_capped_so_any_input_gives_a_bounded_report() {
+    let pages = std::iter::repeat_n(r#"{"id":"x y"}"#, 3000)
+        .collect::<Vec<_>>()
+        .join(",");
+    let e = errors(&format!(r#"{{"version":1,"pages":[{pages}]}}"#));
+    assert_eq!(e.len(), 1001);
+    assert_eq!(
+        e[0],
+        "pages[0].id: may contain only A-Z a-z 0-9 . _ -, found U+0020"
+    );
+    assert_eq!(e[1], "pages[0].name: required");
+    assert_eq!(
+        e[1000],
+        "feed: 5000 more problems not listed (the first 1000 are)"
     );
 }

@@ -1,120 +1,12 @@
-//! JSON feeds. Values are first borrowed as raw JSON text, then each field is checked where
-//! it stands, so one pass reports every problem with its path and nothing is copied twice.
+//! JSON feeds, read in one pass by a small scanner (json_lexer.rs): every known field is
+//! checked where it stands, every problem is collected with its path, unknown fields are
+//! skipped, and the size limits are enforced while reading.
 
 use super::check::{self, quote};
+use super::json_lexer::{Kind, Lexer, Syntax, Val};
 use super::{Feed, FeedError, Page, Point, Problems, Source, MAX_PAGES, MAX_POINTS};
-use serde::de::{Deserializer as _, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashMap};
-
-type Raw<'a> = Option<&'a RawValue>;
-
-#[derive(Deserialize)]
-struct RawFeed<'a> {
-    #[serde(borrow)]
-    version: Raw<'a>,
-    #[serde(borrow)]
-    title: Raw<'a>,
-    #[serde(borrow)]
-    source: Raw<'a>,
-    #[serde(borrow)]
-    as_of: Raw<'a>,
-    #[serde(borrow)]
-    pages: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-struct RawSource<'a> {
-    #[serde(borrow)]
-    name: Raw<'a>,
-    #[serde(borrow)]
-    url: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-struct RawPage<'a> {
-    #[serde(borrow)]
-    id: Raw<'a>,
-    #[serde(borrow)]
-    name: Raw<'a>,
-    #[serde(borrow)]
-    names: Raw<'a>,
-    #[serde(borrow)]
-    country: Raw<'a>,
-    #[serde(borrow)]
-    platform: Raw<'a>,
-    #[serde(borrow)]
-    category: Raw<'a>,
-    #[serde(borrow)]
-    url: Raw<'a>,
-    #[serde(borrow)]
-    followers: Raw<'a>,
-    #[serde(borrow)]
-    series: Raw<'a>,
-}
-
-#[derive(Deserialize)]
-struct RawPoint<'a> {
-    #[serde(borrow)]
-    date: Raw<'a>,
-    #[serde(borrow)]
-    interactions: Raw<'a>,
-    #[serde(borrow)]
-    posts: Raw<'a>,
-    #[serde(borrow)]
-    followers: Raw<'a>,
-}
-
-/// Reads and validates a JSON feed.
-pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
-    let raw: RawFeed = serde_json::from_str(text).map_err(top_level_error)?;
-    let mut problems = Problems::default();
-    match raw.version.map(|v| v.get()) {
-        Some("1") => {}
-        Some(other) => problems.push(
-            "version",
-            format!("expected 1, got {}", check::shorten(other, 40)),
-        ),
-        None => problems.push("version", "required (the feed format version, 1)"),
-    }
-    let mut feed = Feed {
-        title: optional(raw.title, &Loc::root("title"), &mut problems, text_field),
-        source: raw.source.and_then(|s| read_source(s, &mut problems)),
-        as_of: optional(raw.as_of, &Loc::root("as_of"), &mut problems, date_field),
-        pages: Vec::new(),
-    };
-    match raw.pages {
-        Some(pages) => feed.pages = read_pages(pages, &mut problems),
-        None => problems.push("pages", "required (an array of pages)"),
-    }
-    problems.into_result(feed)
-}
-
-fn top_level_error(e: serde_json::Error) -> FeedError {
-    let message = strip_position(&e.to_string());
-    match e.classify() {
-        serde_json::error::Category::Data => {
-            if message.starts_with("invalid type") {
-                FeedError::one("feed", "expected a JSON object at the top level")
-            } else {
-                FeedError::one("feed", message)
-            }
-        }
-        _ => FeedError::one(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("invalid JSON: {message}"),
-        ),
-    }
-}
-
-/// serde_json appends " at line L column C"; the location is reported separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
+use crate::date::Date;
+use std::collections::HashMap;
 
 /// Where a value stands in the feed, built without allocating: written out only when a
 /// problem is reported (most values have none, and feeds hold millions of them).
@@ -148,327 +40,460 @@ impl std::fmt::Display for Loc<'_> {
     }
 }
 
-fn read_source(raw: &RawValue, problems: &mut Problems) -> Option<Source> {
-    let at = Loc::root("source");
-    let src: RawSource = object(raw, &at, problems)?;
-    Some(Source {
-        name: optional(src.name, &at.field("name"), problems, text_field),
-        url: optional(src.url, &at.field("url"), problems, url_field),
-    })
+/// Reads and validates a JSON feed (the text starts, after blanks, with `{`).
+pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
+    let mut r = Reader {
+        lx: Lexer::new(text),
+        problems: Problems::default(),
+        points_left: MAX_POINTS,
+        stopped: false,
+    };
+    match r.feed() {
+        Ok(feed) => r.problems.into_result(feed),
+        Err(e) => {
+            let (line, column) = r.lx.position(&e);
+            Err(FeedError::one(
+                format!("line {line}, column {column}"),
+                format!("invalid JSON: {}", e.message),
+            ))
+        }
+    }
 }
 
-fn read_pages(raw: &RawValue, problems: &mut Problems) -> Vec<Page> {
-    let root = Loc::root("pages");
-    let Some(items) = array(raw, &root, MAX_PAGES, "pages", problems) else {
-        return Vec::new();
-    };
-    let mut pages = Vec::with_capacity(items.len());
-    let mut first_index: HashMap<String, usize> = HashMap::with_capacity(items.len());
-    // `None` once the point limit is hit: reading stops there.
-    let mut points_left = Some(MAX_POINTS);
-    for (i, item) in items.into_iter().enumerate() {
-        let at = root.index(i);
-        let Some(page) = read_page(item, &at, &mut points_left, problems) else {
-            if points_left.is_none() {
-                break;
+struct Reader<'a> {
+    lx: Lexer<'a>,
+    problems: Problems,
+    points_left: usize,
+    /// A limit was hit: the rest is only checked for syntax.
+    stopped: bool,
+}
+
+/// A field as read: absent (or null), present but invalid (already reported), or its value.
+enum Field<T> {
+    Absent,
+    Invalid,
+    Value(T),
+}
+
+/// Remembers which known fields an object had, to report a repeated one.
+struct Seen<'k> {
+    names: &'k [&'k str],
+    seen: u32,
+}
+
+impl<'k> Seen<'k> {
+    fn new(names: &'k [&'k str]) -> Self {
+        Seen { names, seen: 0 }
+    }
+
+    /// The field's index if it is a known field seen for the first time; a repeat is
+    /// reported and `None` returned (its value is then skipped).
+    fn first(&mut self, key: &str, at: &Loc<'_>, problems: &mut Problems) -> Option<usize> {
+        let i = self.names.iter().position(|n| *n == key)?;
+        if self.seen & (1 << i) != 0 {
+            problems.push(at.to_string(), format!("duplicate field `{key}`"));
+            return None;
+        }
+        self.seen |= 1 << i;
+        Some(i)
+    }
+}
+
+const FEED_FIELDS: [&str; 5] = ["version", "title", "source", "as_of", "pages"];
+const PAGE_FIELDS: [&str; 9] = [
+    "id",
+    "name",
+    "names",
+    "country",
+    "platform",
+    "category",
+    "url",
+    "followers",
+    "series",
+];
+const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
+
+impl<'a> Reader<'a> {
+    fn feed(&mut self) -> Result<Feed, Syntax> {
+        let top = Loc::root("feed");
+        let mut feed = Feed::default();
+        let mut seen = Seen::new(&FEED_FIELDS);
+        let mut version_given = false;
+        let mut pages_given = false;
+        if self.lx.peek() != Some(b'{') {
+            self.lx.value()?; // unreachable after detection, but never a panic
+            self.problems
+                .push("feed", "expected a JSON object at the top level");
+            return Ok(feed);
+        }
+        self.lx.open();
+        let mut first = true;
+        while let Some(key) = self.lx.next_key(&mut first)? {
+            let Some(field) = seen.first(&key, &top, &mut self.problems) else {
+                self.lx.skip_value()?;
+                continue;
+            };
+            match FEED_FIELDS[field] {
+                "version" => {
+                    let v = self.lx.value()?;
+                    version_given = !v.is_null();
+                    if version_given && v.raw != "1" {
+                        let got = check::shorten(v.raw, 40);
+                        self.problems
+                            .push("version", format!("expected 1, got {got}"));
+                    }
+                }
+                "title" => feed.title = self.optional(&Loc::root("title"), text_field)?,
+                "source" => feed.source = self.source()?,
+                "as_of" => feed.as_of = self.optional(&Loc::root("as_of"), date_field)?,
+                _ => {
+                    pages_given = self.lx.peek() != Some(b'n');
+                    feed.pages = self.pages()?;
+                }
             }
-            continue;
-        };
-        if let Some(first) = first_index.get(&page.id) {
-            problems.push(
-                at.field("id").to_string(),
+        }
+        self.lx.end()?;
+        if !version_given {
+            self.problems
+                .push("version", "required (the feed format version, 1)");
+        }
+        if !pages_given {
+            self.problems.push("pages", "required (an array of pages)");
+        }
+        Ok(feed)
+    }
+
+    /// A scalar field: its value, or null (absent), or a reported problem.
+    fn field<T>(
+        &mut self,
+        at: &Loc<'_>,
+        read: fn(&Val<'_>) -> Result<T, String>,
+    ) -> Result<Field<T>, Syntax> {
+        let v = self.lx.value()?;
+        if v.is_null() {
+            return Ok(Field::Absent);
+        }
+        Ok(match read(&v) {
+            Ok(x) => Field::Value(x),
+            Err(message) => {
+                self.problems.push(at, message);
+                Field::Invalid
+            }
+        })
+    }
+
+    /// A scalar field that may be absent (or null).
+    fn optional<T>(
+        &mut self,
+        at: &Loc<'_>,
+        read: fn(&Val<'_>) -> Result<T, String>,
+    ) -> Result<Option<T>, Syntax> {
+        Ok(match self.field(at, read)? {
+            Field::Value(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    /// Reports a required field that was absent (an invalid one was reported already).
+    fn require<T>(&mut self, at: &Loc<'_>, name: &str, field: Field<T>) -> Option<T> {
+        match field {
+            Field::Value(v) => Some(v),
+            Field::Invalid => None,
+            Field::Absent => {
+                self.problems.push(at.field(name), "required");
+                None
+            }
+        }
+    }
+
+    /// Where an object or array was expected but something else stands: report and skip it.
+    fn wrong_container(&mut self, at: &Loc<'_>, expected: &str) -> Result<(), Syntax> {
+        let v = self.lx.value()?;
+        if !v.is_null() {
+            self.problems
+                .push(at, format!("expected {expected}, got {}", describe(&v)));
+        }
+        Ok(())
+    }
+
+    fn source(&mut self) -> Result<Option<Source>, Syntax> {
+        let at = Loc::root("source");
+        if self.lx.peek() != Some(b'{') {
+            self.wrong_container(&at, "an object")?;
+            return Ok(None);
+        }
+        self.lx.open();
+        let mut source = Source::default();
+        let mut seen = Seen::new(&["name", "url"]);
+        let mut first = true;
+        while let Some(key) = self.lx.next_key(&mut first)? {
+            match seen.first(&key, &at, &mut self.problems) {
+                Some(0) => source.name = self.optional(&at.field("name"), text_field)?,
+                Some(_) => source.url = self.optional(&at.field("url"), url_field)?,
+                None => self.lx.skip_value()?,
+            }
+        }
+        Ok(Some(source))
+    }
+
+    fn pages(&mut self) -> Result<Vec<Page>, Syntax> {
+        let root = Loc::root("pages");
+        if self.lx.peek() != Some(b'[') {
+            self.wrong_container(&root, "an array")?;
+            return Ok(Vec::new());
+        }
+        self.lx.open();
+        let mut pages = Vec::new();
+        let mut first_index: HashMap<String, usize> = HashMap::new();
+        let mut first = true;
+        let mut i = 0;
+        let before = self.problems.len();
+        while self.lx.next_item(&mut first)? {
+            if self.stopped {
+                self.lx.skip_value()?;
+                continue;
+            }
+            if i == MAX_PAGES {
+                self.limit(
+                    before,
+                    "pages".into(),
+                    format!("the feed has more than {MAX_PAGES} pages, the limit"),
+                );
+                self.lx.skip_value()?;
+                continue;
+            }
+
+            let at = root.index(i);
+            i += 1;
+            let Some(page) = self.page(&at, before)? else {
+                continue;
+            };
+            if let Some(first) = first_index.get(&page.id) {
+                self.problems.push(
+                    at.field("id"),
+                    format!(
+                        "duplicate id {}, first used at pages[{first}]",
+                        quote(&page.id, 64)
+                    ),
+                );
+            } else {
+                first_index.insert(page.id.clone(), i - 1);
+            }
+            pages.push(page);
+        }
+        Ok(pages)
+    }
+
+    /// A size limit is hit: what was found inside `pages` is dropped, the limit reported alone,
+    /// and the rest only checked for syntax.
+    fn limit(&mut self, keep: usize, location: String, message: String) {
+        self.problems.truncate(keep);
+        self.problems.push(location, message);
+        self.stopped = true;
+    }
+
+    fn page(&mut self, at: &Loc<'_>, pages_start: usize) -> Result<Option<Page>, Syntax> {
+        if self.lx.peek() != Some(b'{') {
+            self.wrong_container(at, "an object")?;
+            return Ok(None);
+        }
+        self.lx.open();
+        let before = self.problems.len();
+        let mut page = Page::default();
+        let (mut id, mut name) = (Field::Absent, Field::Absent);
+        let mut seen = Seen::new(&PAGE_FIELDS);
+        let mut first = true;
+        while let Some(key) = self.lx.next_key(&mut first)? {
+            let Some(field) = seen.first(&key, at, &mut self.problems) else {
+                self.lx.skip_value()?;
+                continue;
+            };
+            let here = at.field(PAGE_FIELDS[field]);
+            match field {
+                0 => id = self.field(&here, id_field)?,
+                1 => name = self.field(&here, text_field)?,
+                2 => self.names(&here, &mut page)?,
+                3 => page.country = self.optional(&here, text_field)?,
+                4 => page.platform = self.optional(&here, text_field)?,
+                5 => page.category = self.optional(&here, text_field)?,
+                6 => page.url = self.optional(&here, url_field)?,
+                7 => page.followers = self.optional(&here, count_field)?,
+                _ => page.series = self.series(&here, pages_start)?,
+            }
+        }
+        let id = self.require(at, "id", id);
+        let name = self.require(at, "name", name);
+        if self.problems.len() != before {
+            return Ok(None);
+        }
+        page.id = id.unwrap_or_default();
+        page.name = name.unwrap_or_default();
+        Ok(Some(page))
+    }
+
+    fn names(&mut self, at: &Loc<'_>, page: &mut Page) -> Result<(), Syntax> {
+        if self.lx.peek() != Some(b'{') {
+            return self.wrong_container(at, "an object");
+        }
+        self.lx.open();
+        let mut first = true;
+        while let Some(tag) = self.lx.next_key(&mut first)? {
+            let simple = !tag.is_empty()
+                && tag
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            // `names.en`, or `names["a b"]` for a tag that is not a plain word.
+            let shown = if simple {
+                format!("{at}.{tag}")
+            } else {
                 format!(
-                    "duplicate id {}, first used at pages[{first}]",
-                    quote(&page.id, 64)
+                    "{at}[\"{}\"]",
+                    tag.replace('\\', "\\\\").replace('"', "\\\"")
+                )
+            };
+            if let Some(name) = self.optional(&Loc::root(&shown), text_field)? {
+                page.names.insert(tag.into_owned(), name);
+            }
+        }
+        Ok(())
+    }
+
+    fn series(&mut self, at: &Loc<'_>, pages_start: usize) -> Result<Vec<Point>, Syntax> {
+        if self.lx.peek() != Some(b'[') {
+            self.wrong_container(at, "an array")?;
+            return Ok(Vec::new());
+        }
+        self.lx.open();
+        let mut points: Vec<(Point, usize)> = Vec::new();
+        let mut first = true;
+        let mut j = 0;
+        while self.lx.next_item(&mut first)? {
+            if self.stopped {
+                self.lx.skip_value()?;
+                continue;
+            }
+            if self.points_left == 0 {
+                let message = format!("the feed has more than {MAX_POINTS} points, the limit");
+                self.limit(pages_start, at.to_string(), message);
+                self.lx.skip_value()?;
+                continue;
+            }
+            self.points_left -= 1;
+            if let Some(p) = self.point(&at.index(j))? {
+                points.push((p, j));
+            }
+            j += 1;
+        }
+        Ok(self.dated(at, points))
+    }
+
+    /// Date order; a date seen twice is reported at its later occurrence; the total checked.
+    fn dated(&mut self, at: &Loc<'_>, mut points: Vec<(Point, usize)>) -> Vec<Point> {
+        // A stable sort keeps a repeated date's first occurrence first.
+        points.sort_by_key(|(p, _)| p.date);
+        let mut kept: Vec<Point> = Vec::with_capacity(points.len());
+        let mut total: u64 = 0;
+        let mut first_of_date = 0;
+        for (k, (point, j)) in points.iter().enumerate() {
+            if k > 0 && points[k - 1].0.date == point.date {
+                let first = points[first_of_date].1;
+                self.problems.push(
+                    at.index(*j).field("date").to_string(),
+                    format!("duplicate date {}, first at {at}[{first}]", point.date),
+                );
+                continue;
+            }
+            first_of_date = k;
+            total = total.saturating_add(point.interactions);
+            kept.push(*point);
+        }
+        if total > check::MAX_SAFE_INTEGER {
+            self.problems.push(
+                at,
+                format!(
+                    "total interactions over all points must be at most {} (2^53-1), got {total}",
+                    check::MAX_SAFE_INTEGER
                 ),
             );
-        } else {
-            first_index.insert(page.id.clone(), i);
         }
-        pages.push(page);
+        kept
     }
-    pages
-}
 
-fn read_page(
-    raw: &RawValue,
-    at: &Loc<'_>,
-    points_left: &mut Option<usize>,
-    problems: &mut Problems,
-) -> Option<Page> {
-    let p: RawPage = object(raw, at, problems)?;
-    let before = problems.len();
-    let id = required(p.id, &at.field("id"), problems, id_field);
-    let name = required(p.name, &at.field("name"), problems, text_field);
-    let mut page = Page {
-        names: p
-            .names
-            .map(|n| read_names(n, &at.field("names"), problems))
-            .unwrap_or_default(),
-        country: optional(p.country, &at.field("country"), problems, text_field),
-        platform: optional(p.platform, &at.field("platform"), problems, text_field),
-        category: optional(p.category, &at.field("category"), problems, text_field),
-        url: optional(p.url, &at.field("url"), problems, url_field),
-        followers: optional(p.followers, &at.field("followers"), problems, count_field),
-        ..Page::default()
-    };
-    page.series = match p.series {
-        Some(series) => read_series(series, &at.field("series"), points_left, problems),
-        None => Vec::new(),
-    };
-    if problems.len() != before {
-        return None;
-    }
-    page.id = id?;
-    page.name = name?;
-    Some(page)
-}
-
-fn read_names(raw: &RawValue, at: &Loc<'_>, problems: &mut Problems) -> BTreeMap<String, String> {
-    let Some(map) = object::<BTreeMap<String, &RawValue>>(raw, at, problems) else {
-        return BTreeMap::new();
-    };
-    let mut names = BTreeMap::new();
-    for (tag, value) in map {
-        if value.get() == "null" {
-            continue;
+    fn point(&mut self, at: &Loc<'_>) -> Result<Option<Point>, Syntax> {
+        if self.lx.peek() != Some(b'{') {
+            self.wrong_container(at, "an object")?;
+            return Ok(None);
         }
-        let simple = !tag.is_empty()
-            && tag
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        // `names.en`, or `names["a b"]` for a tag that is not a plain word.
-        let shown = if simple {
-            format!("{at}.{tag}")
-        } else {
-            format!("{at}[{}]", serde_json::to_string(&tag).unwrap_or_default())
-        };
-        if let Some(name) = required(Some(value), &Loc::root(&shown), problems, text_field) {
-            names.insert(tag, name);
+        self.lx.open();
+        let before = self.problems.len();
+        let (mut date, mut interactions) = (Field::Absent, Field::Absent);
+        let (mut posts, mut followers) = (None, None);
+        let mut seen = Seen::new(&POINT_FIELDS);
+        let mut first = true;
+        while let Some(key) = self.lx.next_key(&mut first)? {
+            match seen.first(&key, at, &mut self.problems) {
+                Some(0) => date = self.field(&at.field("date"), date_field)?,
+                Some(1) => interactions = self.field(&at.field("interactions"), count_field)?,
+                Some(2) => posts = self.optional(&at.field("posts"), count_field)?,
+                Some(_) => followers = self.optional(&at.field("followers"), count_field)?,
+                None => self.lx.skip_value()?,
+            }
         }
-    }
-    names
-}
-
-fn read_series(
-    raw: &RawValue,
-    at: &Loc<'_>,
-    points_left: &mut Option<usize>,
-    problems: &mut Problems,
-) -> Vec<Point> {
-    let left = points_left.unwrap_or(0);
-    let Some(items) = array(raw, at, left, "points", problems) else {
-        if raw.get().starts_with('[') {
-            *points_left = None;
-        }
-        return Vec::new();
-    };
-    *points_left = Some(left - items.len());
-    let mut points: Vec<(Point, usize)> = Vec::with_capacity(items.len());
-    let mut total: u64 = 0;
-    for (j, item) in items.into_iter().enumerate() {
-        if let Some(point) = read_point(item, &at.index(j), problems) {
-            total = total.saturating_add(point.interactions);
-            points.push((point, j));
-        }
-    }
-    // Date order (a stable sort keeps a duplicated date's first occurrence first), then any
-    // date seen twice is reported at its later occurrence.
-    points.sort_by_key(|(p, _)| p.date);
-    let mut kept: Vec<Point> = Vec::with_capacity(points.len());
-    let mut first_of_date = 0;
-    for (k, (point, j)) in points.iter().enumerate() {
-        if k > 0 && points[k - 1].0.date == point.date {
-            let first = points[first_of_date].1;
-            total -= point.interactions;
-            problems.push(
-                at.index(*j).field("date").to_string(),
-                format!("duplicate date {}, first at {at}[{first}]", point.date),
-            );
-            continue;
-        }
-        first_of_date = k;
-        kept.push(*point);
-    }
-    if total > check::MAX_SAFE_INTEGER {
-        problems.push(
-            at.to_string(),
-            format!(
-                "total interactions over all points must be at most {} (2^53-1), got {total}",
-                check::MAX_SAFE_INTEGER
-            ),
-        );
-    }
-    kept
-}
-
-fn read_point(raw: &RawValue, at: &Loc<'_>, problems: &mut Problems) -> Option<Point> {
-    let p: RawPoint = object(raw, at, problems)?;
-    let date = required(p.date, &at.field("date"), problems, date_field);
-    let interactions = required(
-        p.interactions,
-        &at.field("interactions"),
-        problems,
-        count_field,
-    );
-    let posts = optional(p.posts, &at.field("posts"), problems, count_field);
-    let followers = optional(p.followers, &at.field("followers"), problems, count_field);
-    Some(Point {
-        date: date?,
-        interactions: interactions?,
-        posts,
-        followers,
-    })
-}
-
-// ---- field readers: each turns raw JSON into a value or a message ----
-
-fn string_field(raw: &RawValue) -> Result<String, String> {
-    let text = raw.get();
-    if text.starts_with('"') {
-        serde_json::from_str(text)
-            .map_err(|e| format!("invalid string: {}", strip_position(&e.to_string())))
-    } else {
-        Err(format!("expected a string, got {}", describe(text)))
+        let date = self.require(at, "date", date);
+        let interactions = self.require(at, "interactions", interactions);
+        Ok(match (date, interactions) {
+            (Some(date), Some(interactions)) if self.problems.len() == before => Some(Point {
+                date,
+                interactions,
+                posts,
+                followers,
+            }),
+            _ => None,
+        })
     }
 }
 
-fn text_field(raw: &RawValue) -> Result<String, String> {
-    let s = string_field(raw)?;
+// ---- field readers: each turns a scanned value into a typed one or a message ----
+
+fn string_field(v: &Val<'_>) -> Result<String, String> {
+    match &v.kind {
+        Kind::Str(s) => Ok(s.to_string()),
+        _ => Err(format!("expected a string, got {}", describe(v))),
+    }
+}
+
+fn text_field(v: &Val<'_>) -> Result<String, String> {
+    let s = string_field(v)?;
     check::text(&s).map(|()| s)
 }
 
-fn id_field(raw: &RawValue) -> Result<String, String> {
-    let s = string_field(raw)?;
+fn id_field(v: &Val<'_>) -> Result<String, String> {
+    let s = string_field(v)?;
     check::id(&s).map(|()| s)
 }
 
-fn url_field(raw: &RawValue) -> Result<String, String> {
-    let s = string_field(raw)?;
+fn url_field(v: &Val<'_>) -> Result<String, String> {
+    let s = string_field(v)?;
     check::url(&s).map(|()| s)
 }
 
-fn date_field(raw: &RawValue) -> Result<crate::date::Date, String> {
-    check::date(&string_field(raw)?)
-}
-
-fn count_field(raw: &RawValue) -> Result<u64, String> {
-    check::count(raw.get())
-}
-
-/// A short description of an unexpected JSON value, for messages.
-fn describe(text: &str) -> String {
-    match text.as_bytes().first() {
-        Some(b'{') => "an object".into(),
-        Some(b'[') => "an array".into(),
-        Some(b'"') => format!("the string {}", check::shorten(text, 40)),
-        _ => check::shorten(text, 40),
+fn date_field(v: &Val<'_>) -> Result<Date, String> {
+    match &v.kind {
+        Kind::Str(s) => check::date(s),
+        _ => Err(format!("expected a string, got {}", describe(v))),
     }
 }
 
-fn required<T>(
-    raw: Raw<'_>,
-    at: &Loc<'_>,
-    problems: &mut Problems,
-    read: fn(&RawValue) -> Result<T, String>,
-) -> Option<T> {
-    match raw {
-        Some(raw) => optional(Some(raw), at, problems, read),
-        None => {
-            problems.push(at.to_string(), "required");
-            None
-        }
-    }
+fn count_field(v: &Val<'_>) -> Result<u64, String> {
+    check::count(v.raw)
 }
 
-fn optional<T>(
-    raw: Raw<'_>,
-    at: &Loc<'_>,
-    problems: &mut Problems,
-    read: fn(&RawValue) -> Result<T, String>,
-) -> Option<T> {
-    match read(raw?) {
-        Ok(v) => Some(v),
-        Err(message) => {
-            problems.push(at.to_string(), message);
-            None
-        }
-    }
-}
-
-fn object<'a, T: Deserialize<'a>>(
-    raw: &'a RawValue,
-    at: &Loc<'_>,
-    problems: &mut Problems,
-) -> Option<T> {
-    if !raw.get().starts_with('{') {
-        problems.push(
-            at.to_string(),
-            format!("expected an object, got {}", describe(raw.get())),
-        );
-        return None;
-    }
-    match serde_json::from_str(raw.get()) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            problems.push(at.to_string(), strip_position(&e.to_string()));
-            None
-        }
-    }
-}
-
-/// The items of a JSON array, refusing more than `limit` without collecting them.
-fn array<'a>(
-    raw: &'a RawValue,
-    at: &Loc<'_>,
-    limit: usize,
-    what: &str,
-    problems: &mut Problems,
-) -> Option<Vec<&'a RawValue>> {
-    if !raw.get().starts_with('[') {
-        problems.push(
-            at.to_string(),
-            format!("expected an array, got {}", describe(raw.get())),
-        );
-        return None;
-    }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    match de.deserialize_seq(Bounded { limit }) {
-        Ok(items) => Some(items),
-        Err(_) => {
-            let max = if what == "pages" {
-                MAX_PAGES
-            } else {
-                MAX_POINTS
-            };
-            problems.push(
-                at.to_string(),
-                format!("the feed has more than {max} {what}, the limit"),
-            );
-            None
-        }
-    }
-}
-
-struct Bounded {
-    limit: usize,
-}
-
-impl<'de> Visitor<'de> for Bounded {
-    type Value = Vec<&'de RawValue>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<&'de RawValue>()? {
-            if items.len() == self.limit {
-                return Err(serde::de::Error::custom("too many items"));
-            }
-            items.push(item);
-        }
-        Ok(items)
+/// A short description of an unexpected value, for messages.
+fn describe(v: &Val<'_>) -> String {
+    match v.kind {
+        Kind::Object => "an object".into(),
+        Kind::Array => "an array".into(),
+        Kind::Str(_) => format!("the string {}", check::shorten(v.raw, 40)),
+        _ => check::shorten(v.raw, 40),
     }
 }

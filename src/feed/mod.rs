@@ -4,6 +4,7 @@ mod check;
 mod csv;
 mod csv_reader;
 mod json;
+mod json_lexer;
 
 use crate::date::Date;
 use std::collections::BTreeMap;
@@ -131,28 +132,55 @@ impl FeedError {
     }
 }
 
+/// Problems listed at most: past this they are counted, not kept, so any input gives a
+/// bounded report (a hostile feed can hold millions of bad values).
+pub const MAX_PROBLEMS: usize = 1000;
+
 /// Collects problems while a reader carries on past the first one.
 #[derive(Debug, Default)]
-pub(crate) struct Problems(Vec<Problem>);
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    /// Every problem found, kept or not.
+    total: usize,
+}
 
 impl Problems {
-    pub(crate) fn push(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            location: location.into(),
-            message: message.into(),
-        });
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub(crate) fn into_result<T>(self, value: T) -> Result<T, FeedError> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(FeedError { problems: self.0 })
+    /// Records a problem; the location is only written out if the problem is kept.
+    pub(crate) fn push(&mut self, location: impl fmt::Display, message: impl Into<String>) {
+        self.total += 1;
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem {
+                location: location.to_string(),
+                message: message.into(),
+            });
         }
+    }
+
+    /// How many problems were found so far (a reader compares counts to see if a value had any).
+    pub(crate) fn len(&self) -> usize {
+        self.total
+    }
+
+    /// Forgets the problems found after the first `count` (a size limit replaces them).
+    pub(crate) fn truncate(&mut self, count: usize) {
+        self.list.truncate(count);
+        self.total = count;
+    }
+
+    pub(crate) fn into_result<T>(mut self, value: T) -> Result<T, FeedError> {
+        if self.total == 0 {
+            return Ok(value);
+        }
+        if self.total > self.list.len() {
+            let more = self.total - self.list.len();
+            self.list.push(Problem {
+                location: "feed".into(),
+                message: format!("{more} more problems not listed (the first {MAX_PROBLEMS} are)"),
+            });
+        }
+        Err(FeedError {
+            problems: self.list,
+        })
     }
 }
 
