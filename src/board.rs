@@ -183,7 +183,7 @@ pub fn value_text(v: Value, loc: &BoardLocale) -> String {
 }
 
 fn raw_value(v: Value) -> String {
-    serde_json::to_string(&v).unwrap_or_default()
+    crate::json_out::value_json(v)
 }
 
 fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> Option<Chart> {

@@ -113,9 +113,9 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Rank { feed, opts } => with_feed(&feed, |f| {
             let ranking = rank::rank(f, &opts.into());
-            serde_json::to_string(&ranking)
-                .map(|s| s + "\n")
-                .unwrap_or_default()
+            ranking.to_json()
+                + "
+"
         }),
         Command::Render {
             feed,

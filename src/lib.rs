@@ -14,6 +14,7 @@ pub mod format;
 pub mod fuzzing;
 pub mod html;
 pub mod i18n;
+pub mod json_out;
 pub mod options;
 pub mod rank;
 pub mod render;

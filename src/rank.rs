@@ -3,27 +3,22 @@
 use crate::date::Date;
 use crate::feed::{Feed, Page, Point};
 use crate::options::{Metric, RankOptions, Ties, Window};
-use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-/// The result of ranking a feed: exactly what `gov-leaderboard rank` prints.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The result of ranking a feed: what `gov-leaderboard rank` prints (see `to_json`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
-    #[serde(serialize_with = "date_or_null")]
     pub as_of: Option<Date>,
-    #[serde(serialize_with = "as_display")]
     pub metric: Metric,
-    #[serde(serialize_with = "as_display")]
     pub window: Window,
-    #[serde(serialize_with = "as_display")]
     pub ties: Ties,
     pub rows: Vec<Row>,
     pub unranked: Vec<String>,
 }
 
 /// One ranked page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub rank: u32,
     pub id: String,
@@ -32,16 +27,13 @@ pub struct Row {
     pub previous_rank: Option<u32>,
     pub delta: Option<i64>,
     /// Index of the page in `Feed::pages`, for renderers.
-    #[serde(skip)]
     pub page: usize,
     /// Kept only because it is pinned: its rank is below the top-N cut.
-    #[serde(skip)]
     pub pinned_extra: bool,
 }
 
 /// A metric value: exact for interactions, an IEEE-754 double for ratios.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     Count(u64),
     Ratio(f64),
@@ -98,17 +90,6 @@ impl Span {
         let end = series.partition_point(|p| p.date <= self.to);
         &series[start..end.max(start)]
     }
-}
-
-fn date_or_null<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
-}
-
-fn as_display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
 }
 
 /// Ranks the feed's pages with the given options.
@@ -275,7 +256,7 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
 pub fn rows_csv(ranking: &Ranking) -> String {
     let mut out = String::from("rank,id,name,value,previous_rank,delta\r\n");
     for r in &ranking.rows {
-        let value = serde_json::to_string(&r.value).unwrap_or_default();
+        let value = crate::json_out::value_json(r.value);
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
         out.push_str(&format!(
             "{},{},{},{},{},{}\r\n",

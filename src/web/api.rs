@@ -16,8 +16,7 @@ pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let opts = read_options(&options)?;
     let feed = read_feed(&feed)?;
     let ranking = rank::rank(&feed, &opts.rank);
-    let text = serde_json::to_string(&ranking).map_err(|e| JsError::new(&e.to_string()))?;
-    JSON::parse(&text).map_err(|_| JsError::new("internal: ranking is not JSON"))
+    JSON::parse(&ranking.to_json()).map_err(|_| JsError::new("internal: ranking is not JSON"))
 }
 
 /// Renders the static board HTML as `gov-leaderboard render` does.

@@ -1,12 +1,12 @@
-//! The live chart: the core's chart function on a plotters `CanvasBackend`, made from the
-//! shadow root's own canvas object (never an id lookup), with the backing store sized to CSS
-//! size × devicePixelRatio here and only here.
+//! The live chart: the core's chart function on a plotters backend over the shadow root's own
+//! canvas object (never an id lookup), with the backing store sized to CSS size ×
+//! devicePixelRatio here and only here.
 
+use super::canvas_backend::Canvas2d;
 use crate::chart::{Chart, Style, LIGHT};
 use crate::decimal::fixed;
 use js_sys::Reflect;
 use plotters::prelude::{IntoDrawingArea, RGBColor};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
@@ -38,16 +38,15 @@ pub fn draw(
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
         .dyn_into()?;
-    // Geometry is mirrored in the chart code for RTL; the context itself must stay LTR or
-    // `textAlign = "start"` would flip every label (plotters-canvas never sets it).
+    // Geometry is mirrored in the chart code for RTL; the context itself stays LTR so text
+    // alignment means what the chart code says.
     Reflect::set(&ctx, &"direction".into(), &"ltr".into())?;
     let style = theme(&window, board, &ctx, dpr, rtl);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsValue::from_str("canvas backend unavailable"))?;
-    let area = backend.into_drawing_area();
-    chart
-        .draw(&area, &style)
-        .map_err(|e| JsValue::from_str(&format!("chart: {e}")))
+    let size = (canvas.width(), canvas.height());
+    let area = Canvas2d::new(ctx, size).into_drawing_area();
+    // The canvas backend cannot fail (its error type is uninhabited).
+    let _ = chart.draw(&area, &style);
+    Ok(())
 }
 
 /// The chart's colours and font from the board's computed style, so themes and newsroom

@@ -395,7 +395,7 @@ impl State {
         }
         self.announce(&ranking, &loc);
         self.show_stale_note(&loc);
-        let rows_json = serde_json::to_string(&ranking.rows).unwrap_or_else(|_| "[]".into());
+        let rows_json = crate::json_out::rows_json(&ranking.rows);
         self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
         self.ranking = Some(ranking);
         Ok(self.rows.clone())

@@ -5,6 +5,7 @@
 mod api;
 mod callbacks;
 mod canvas;
+mod canvas_backend;
 mod css;
 mod dom;
 mod element;

@@ -1,0 +1,158 @@
+//! A plotters `DrawingBackend` on a 2D canvas context. It replaces plotters-canvas, which
+//! formats every colour and font size through `f64` Display (pulling ~18 KB of float
+//! formatting into the `.wasm`), never sets the text direction and ignores devicePixelRatio;
+//! here colours are `#rrggbb` plus `globalAlpha`, the context is kept left-to-right, and the
+//! chart code scales by devicePixelRatio itself.
+
+use crate::decimal::fixed;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::convert::Infallible;
+use web_sys::CanvasRenderingContext2d;
+
+pub struct Canvas2d {
+    ctx: CanvasRenderingContext2d,
+    size: (u32, u32),
+}
+
+impl Canvas2d {
+    /// Draws into `ctx`, whose backing store is `size` device pixels.
+    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
+        Canvas2d { ctx, size }
+    }
+
+    fn paint(&self, c: BackendColor) -> String {
+        self.ctx.set_global_alpha(c.alpha);
+        let (r, g, b) = c.rgb;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
+
+impl DrawingBackend for Canvas2d {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result {
+        self.ctx.set_global_alpha(1.0);
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result {
+        let fill = self.paint(c);
+        self.ctx.set_fill_style_str(&fill);
+        self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        let paint = self.paint(style.color());
+        let (x, y) = (f64::from(ul.0), f64::from(ul.1));
+        let (w, h) = (f64::from(br.0 - ul.0), f64::from(br.1 - ul.1));
+        if fill {
+            self.ctx.set_fill_style_str(&paint);
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.ctx.set_stroke_style_str(&paint);
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result {
+        let paint = self.paint(style.color());
+        self.ctx.set_stroke_style_str(&paint);
+        self.ctx.set_line_width(f64::from(style.stroke_width()));
+        self.ctx.set_line_join("round");
+        self.ctx.set_line_cap("round");
+        self.ctx.begin_path();
+        for (i, (x, y)) in path.into_iter().enumerate() {
+            if i == 0 {
+                self.ctx.move_to(f64::from(x), f64::from(y));
+            } else {
+                self.ctx.line_to(f64::from(x), f64::from(y));
+            }
+        }
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        let paint = self.paint(style.color());
+        self.ctx.begin_path();
+        let _ = self.ctx.arc(
+            f64::from(center.0),
+            f64::from(center.1),
+            f64::from(radius),
+            0.0,
+            std::f64::consts::TAU,
+        );
+        if fill {
+            self.ctx.set_fill_style_str(&paint);
+            self.ctx.fill();
+        } else {
+            self.ctx.set_stroke_style_str(&paint);
+            self.ctx.stroke();
+        }
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result {
+        let paint = self.paint(style.color());
+        self.ctx.set_fill_style_str(&paint);
+        let weight = match style.style() {
+            FontStyle::Bold => "bold ",
+            _ => "",
+        };
+        let family = style.family();
+        self.ctx.set_font(&format!(
+            "{weight}{}px {}",
+            fixed(style.size(), 2),
+            family.as_str()
+        ));
+        self.ctx.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "left",
+            HPos::Right => "right",
+            HPos::Center => "center",
+        });
+        self.ctx.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        Ok(())
+    }
+}
