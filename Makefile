@@ -63,7 +63,10 @@ pkg: setup-rust setup-node
 	  $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
 	rm -rf www/pkg && cp -r $(PKG) www/pkg
-	@printf 'gzip -9: '; cat $(PKG)/element.js $(PKG)/$(OUT_NAME).js $(PKG)/$(OUT_NAME)_bg.wasm $(PKG)/gov-leaderboard.css | gzip -9 | wc -c
+	@# What one live board downloads, each file gzipped as a server would send it.
+	@for f in element.js $(OUT_NAME).js $(OUT_NAME)_bg.wasm gov-leaderboard.css; do gzip -9 -c $(PKG)/$$f | wc -c; done \
+	  | awk -v budget=$$(sed -n 's/^max-gzip-bytes *= *\([0-9]*\).*/\1/p' wasm-pack.toml) \
+	    '{ s += $$1 } END { printf "embed weight: %d bytes gzip -9 (budget %d in wasm-pack.toml: %s)\n", s, budget, s <= budget ? "within" : "over" }'
 
 data: setup-node
 	@mkdir -p www/data/generated

@@ -10,13 +10,13 @@ use super::callbacks::{Listener, Resize, Timer};
 use super::dom::Dom;
 use super::error::WebError;
 use super::motion::{self, Count, Tween};
-use super::{canvas, css, live};
+use super::polling::on_visible;
+use super::{canvas, css};
 use crate::board::{self, BoardOptions};
 use crate::chart::Chart;
 use crate::feed::{self, Feed};
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
-use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
 use js_sys::{Array, Object, Reflect, JSON};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot,
-    ShadowRootInit, ShadowRootMode, VisibilityState,
+    ShadowRootInit, ShadowRootMode,
 };
 
 /// The element's engine; one per `<gov-leaderboard>`.
@@ -34,40 +34,40 @@ pub struct BoardElement {
 }
 
 /// An event to dispatch once the state is released.
-enum Emit {
+pub(super) enum Emit {
     Update(JsValue),
     Error(String),
 }
 
-struct State {
-    host: HtmlElement,
-    dom: Dom,
+pub(super) struct State {
+    pub(super) host: HtmlElement,
+    pub(super) dom: Dom,
     /// Shows the static board the page put inside the element, until the first live render.
-    slot: Option<Element>,
-    feed: Option<Rc<Feed>>,
+    pub(super) slot: Option<Element>,
+    pub(super) feed: Option<Rc<Feed>>,
     /// Hash of the last feed bytes, so an unchanged body is not parsed again.
-    feed_hash: Option<u64>,
-    ranking: Option<Ranking>,
-    rows: JsValue,
-    chart: Option<(Chart, bool)>,
-    locale: Option<Rc<BoardLocale>>,
-    shown_ranks: HashMap<String, u32>,
-    last_good_ms: Option<f64>,
-    stale: bool,
-    last_announce_ms: f64,
+    pub(super) feed_hash: Option<u64>,
+    pub(super) ranking: Option<Ranking>,
+    pub(super) rows: JsValue,
+    pub(super) chart: Option<(Chart, bool)>,
+    pub(super) locale: Option<Rc<BoardLocale>>,
+    pub(super) shown_ranks: HashMap<String, u32>,
+    pub(super) last_good_ms: Option<f64>,
+    pub(super) stale: bool,
+    pub(super) last_announce_ms: f64,
     // live polling
-    generation: u32,
-    failures: u32,
-    timer: Option<Timer>,
-    timeout: Option<Timer>,
-    abort: Option<AbortController>,
-    due_while_hidden: bool,
+    pub(super) generation: u32,
+    pub(super) failures: u32,
+    pub(super) timer: Option<Timer>,
+    pub(super) timeout: Option<Timer>,
+    pub(super) abort: Option<AbortController>,
+    pub(super) due_while_hidden: bool,
     // callbacks held while connected
-    connected: bool,
-    listeners: Vec<Listener>,
-    resize: Option<Resize>,
-    tween: Option<Tween>,
-    last_width: i32,
+    pub(super) connected: bool,
+    pub(super) listeners: Vec<Listener>,
+    pub(super) resize: Option<Resize>,
+    pub(super) tween: Option<Tween>,
+    pub(super) last_width: i32,
 }
 
 #[wasm_bindgen]
@@ -226,7 +226,7 @@ impl BoardElement {
     }
 }
 
-fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
+pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
     for e in events {
         let (name, detail) = match e {
             Emit::Update(rows) => ("leaderboard-update", rows),
@@ -275,7 +275,7 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 impl State {
-    fn attr(&self, name: &str) -> Option<String> {
+    pub(super) fn attr(&self, name: &str) -> Option<String> {
         self.host.get_attribute(name)
     }
 
@@ -293,14 +293,14 @@ impl State {
     }
 
     /// The words of the board's current locale (English if the attribute is not usable).
-    fn words(&mut self) -> &'static crate::i18n::Words {
+    pub(super) fn words(&mut self) -> &'static crate::i18n::Words {
         let tag = self
             .attr("locale")
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| "en".into());
         self.board_locale(&tag)
             .or_else(|_| self.board_locale("en"))
-            .map_or(crate::i18n::BoardLocale::english_words(), |l| l.words())
+            .map_or(crate::i18n::words_for(crate::i18n::Lang::En), |l| l.words())
     }
 
     fn show_loading(&mut self) {
@@ -331,7 +331,7 @@ impl State {
     }
 
     /// New feed bytes from a fetch or the `data` property.
-    fn accept(&mut self, bytes: &[u8], origin: &str) -> Vec<Emit> {
+    pub(super) fn accept(&mut self, bytes: &[u8], origin: &str) -> Vec<Emit> {
         let h = hash(bytes);
         if self.feed_hash == Some(h) && self.feed.is_some() {
             self.mark_fresh();
@@ -521,7 +521,7 @@ impl State {
 
     /// A failed fetch, an invalid feed or bad options: keep the last good board and mark it
     /// stale, or show the error where no board has loaded yet.
-    fn fail(&mut self, message: &str) -> Vec<Emit> {
+    pub(super) fn fail(&mut self, message: &str) -> Vec<Emit> {
         let words = self.words();
         if self.ranking.is_some() {
             self.stale = true;
@@ -579,170 +579,14 @@ impl State {
             abort.abort();
         }
     }
-
-    // ---- polling ----
-
-    fn refresh_s(&self) -> f64 {
-        self.attr("refresh")
-            .and_then(|r| parse_refresh(&r))
-            .unwrap_or(0.0)
-    }
-
-    fn restart_polling(&mut self, weak: &Weak<RefCell<State>>) {
-        self.generation = self.generation.wrapping_add(1);
-        self.failures = 0;
-        self.timer = None;
-        self.timeout = None;
-        if let Some(abort) = self.abort.take() {
-            abort.abort();
-        }
-        if self.attr("src").is_some_and(|s| !s.is_empty()) {
-            self.schedule(weak, 0.0);
-        }
-    }
-
-    /// A new `refresh`: the next poll is counted from now with the new interval.
-    fn reschedule(&mut self, weak: &Weak<RefCell<State>>) {
-        if self.abort.is_none() && self.attr("src").is_some() {
-            let refresh = self.refresh_s();
-            self.timer = None;
-            if refresh > 0.0 {
-                self.schedule(
-                    weak,
-                    next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0,
-                );
-            }
-        }
-    }
-
-    fn schedule(&mut self, weak: &Weak<RefCell<State>>, ms: f64) {
-        let w = weak.clone();
-        // The poll runs as a task of its own, so the timer is never dropped inside its callback.
-        self.timer = Timer::once(ms, move || wasm_bindgen_futures::spawn_local(poll(w)));
-    }
-
-    /// Seconds a request may take, body included: the `timeout` attribute (an extension of
-    /// SPEC §4), else `REQUEST_TIMEOUT_S`.
-    fn timeout_s(&self) -> f64 {
-        self.attr("timeout")
-            .and_then(|t| parse_refresh(&t))
-            .filter(|t| *t > 0.0)
-            .unwrap_or(REQUEST_TIMEOUT_S)
-    }
-
-    /// Starts a request unless the page is hidden; returns what the poll needs.
-    fn begin_fetch(
-        &mut self,
-        weak: &Weak<RefCell<State>>,
-    ) -> Option<(String, u32, web_sys::AbortSignal, f64)> {
-        let src = self.attr("src").filter(|s| !s.is_empty())?;
-        let hidden = self
-            .host
-            .owner_document()
-            .is_some_and(|d| d.visibility_state() == VisibilityState::Hidden);
-        if hidden && self.feed.is_some() {
-            self.due_while_hidden = true;
-            return None;
-        }
-        let controller = AbortController::new().ok()?;
-        let signal = controller.signal();
-        let on_timeout = controller.clone();
-        let timeout_s = self.timeout_s();
-        self.timeout = Timer::once(timeout_s * 1000.0, move || on_timeout.abort());
-        self.abort = Some(controller);
-        let _ = weak;
-        Some((src, self.generation, signal, timeout_s))
-    }
-
-    fn finish_fetch(
-        &mut self,
-        result: Result<Vec<u8>, String>,
-        weak: &Weak<RefCell<State>>,
-    ) -> Vec<Emit> {
-        self.timeout = None;
-        self.abort = None;
-        let (events, ok) = match result {
-            Ok(bytes) => {
-                let before = self.feed_hash;
-                let events = self.accept(&bytes, "src");
-                let ok = self.feed_hash == Some(hash(&bytes)) || before == Some(hash(&bytes));
-                (events, ok)
-            }
-            Err(message) => (self.fail(&message), false),
-        };
-        self.failures = if ok {
-            0
-        } else {
-            self.failures.saturating_add(1)
-        };
-        let refresh = self.refresh_s();
-        if refresh > 0.0 {
-            self.schedule(
-                weak,
-                next_delay(refresh, self.failures, js_sys::Math::random()) * 1000.0,
-            );
-        }
-        events
-    }
 }
 
-impl crate::i18n::BoardLocale {
-    /// English words, for messages when no locale could be built at all.
-    pub fn english_words() -> &'static crate::i18n::Words {
-        crate::i18n::words_for(crate::i18n::Lang::En)
-    }
-}
-
-fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
+pub(super) fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
     if let Some(st) = weak.upgrade() {
         if let Ok(mut s) = st.try_borrow_mut() {
             f(&mut s);
         }
     }
-}
-
-fn on_visible(weak: &Weak<RefCell<State>>) {
-    let mut due = false;
-    with_state(weak, |s| {
-        let visible = s
-            .host
-            .owner_document()
-            .is_some_and(|d| d.visibility_state() == VisibilityState::Visible);
-        if visible && s.due_while_hidden {
-            s.due_while_hidden = false;
-            due = true;
-        }
-    });
-    if due {
-        wasm_bindgen_futures::spawn_local(poll(weak.clone()));
-    }
-}
-
-/// One poll: fetch, then accept or fail, then schedule the next. Holds no strong reference to
-/// the state across the await, so a removed element is freed even with a request in flight.
-async fn poll(weak: Weak<RefCell<State>>) {
-    let started = {
-        let Some(st) = weak.upgrade() else { return };
-        let Ok(mut s) = st.try_borrow_mut() else {
-            return;
-        };
-        s.begin_fetch(&weak)
-    };
-    let Some((url, generation, signal, timeout_s)) = started else {
-        return;
-    };
-    let result = live::fetch(&url, &signal, timeout_s).await;
-    let Some(st) = weak.upgrade() else { return };
-    let (host, events) = {
-        let Ok(mut s) = st.try_borrow_mut() else {
-            return;
-        };
-        if s.generation != generation || !s.connected {
-            return; // disconnected or `src` changed meanwhile
-        }
-        (s.host.clone(), s.finish_fetch(result, &weak))
-    };
-    dispatch(&host, events);
 }
 
 /// "14:05" in the board's locale.

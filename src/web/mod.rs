@@ -12,6 +12,7 @@ mod element;
 mod error;
 mod live;
 mod motion;
+mod polling;
 
 pub use api::{rank_js, render_static};
 pub use element::BoardElement;
