@@ -11,54 +11,57 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-/// Draws `chart` to fill the canvas's current CSS width; its height follows the chart.
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into()
+        .map_err(JsValue::from)
+}
+
+/// Draws `chart` `width` CSS pixels wide in `style` (see `theme`); its height follows the chart.
 pub fn draw(
     canvas: &HtmlCanvasElement,
-    board: &HtmlElement,
     chart: &Chart,
-    rtl: bool,
+    style: &Style,
+    width: i32,
 ) -> Result<(), JsValue> {
-    let Some(window) = web_sys::window() else {
-        return Ok(());
-    };
-    let width = canvas.parent_element().map_or(0, |p| p.client_width());
     if width <= 0 {
         return Ok(()); // not laid out (hidden): the ResizeObserver draws when it is
     }
     let width = f64::from(width);
     let height = chart.height().ceil();
-    let dpr = window.device_pixel_ratio().max(1.0);
-    canvas
-        .style()
-        .set_property("height", &format!("{}px", fixed(height, 2)))?;
-    // Setting the size also clears the bitmap.
-    canvas.set_width((width * dpr).round() as u32);
-    canvas.set_height((height * dpr).round() as u32);
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into()?;
+    let dpr = style.scale;
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        // A new size reallocates (and clears) the bitmap: only when the size really changed.
+        canvas
+            .style()
+            .set_property("height", &format!("{}px", fixed(height, 2)))?;
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let ctx = context(canvas)?;
     // Geometry is mirrored in the chart code for RTL; the context itself stays LTR so text
     // alignment means what the chart code says.
     Reflect::set(&ctx, &"direction".into(), &"ltr".into())?;
-    let style = theme(&window, board, &ctx, dpr, rtl);
-    let size = (canvas.width(), canvas.height());
-    let area = Canvas2d::new(ctx, size).into_drawing_area();
+    ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    let area = Canvas2d::new(ctx, (w, h)).into_drawing_area();
     // The canvas backend cannot fail (its error type is uninhabited).
-    let _ = chart.draw(&area, &style);
+    let _ = chart.draw(&area, style);
     Ok(())
 }
 
-/// The chart's colours and font from the board's computed style, so themes and newsroom
-/// custom properties reach the canvas as they reach the table.
-fn theme(
-    window: &web_sys::Window,
-    board: &HtmlElement,
-    ctx: &CanvasRenderingContext2d,
-    dpr: f64,
-    rtl: bool,
-) -> Style {
-    let computed = window.get_computed_style(board).ok().flatten();
+/// The chart's colours, font and pixel ratio from the board's computed style, so themes and
+/// newsroom custom properties reach the canvas as they reach the table. Read it before the
+/// DOM changes: computed style is then up to date and costs no style recalculation.
+pub fn theme(canvas: &HtmlCanvasElement, board: &HtmlElement, rtl: bool) -> Style {
+    let window = web_sys::window();
+    let dpr = window
+        .as_ref()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let computed = window.and_then(|w| w.get_computed_style(board).ok().flatten());
     let prop = |name: &str| {
         computed
             .as_ref()
@@ -72,12 +75,15 @@ fn theme(
         font
     };
     let mut style = Style::light(&font, rtl, dpr, 1.0);
+    let Ok(ctx) = context(canvas) else {
+        return style;
+    };
     let (text, muted, grid, bar, highlight) = LIGHT;
-    style.text = color(ctx, &prop("--_fg"), text);
-    style.muted = color(ctx, &prop("--_muted"), muted);
-    style.grid = color(ctx, &prop("--_border"), grid);
-    style.bar = color(ctx, &prop("--_bar"), bar);
-    style.highlight = color(ctx, &prop("--_accent"), highlight);
+    style.text = color(&ctx, &prop("--_fg"), text);
+    style.muted = color(&ctx, &prop("--_muted"), muted);
+    style.grid = color(&ctx, &prop("--_border"), grid);
+    style.bar = color(&ctx, &prop("--_bar"), bar);
+    style.highlight = color(&ctx, &prop("--_accent"), highlight);
     style
 }
 

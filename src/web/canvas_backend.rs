@@ -16,12 +16,18 @@ use web_sys::CanvasRenderingContext2d;
 pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
+    /// The font last set: setting `ctx.font` parses it, so it is set only when it changes.
+    font: String,
 }
 
 impl Canvas2d {
     /// Draws into `ctx`, whose backing store is `size` device pixels.
     pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
-        Canvas2d { ctx, size }
+        Canvas2d {
+            ctx,
+            size,
+            font: String::new(),
+        }
     }
 
     fn paint(&self, c: BackendColor) -> String {
@@ -137,11 +143,11 @@ impl DrawingBackend for Canvas2d {
             _ => "",
         };
         let family = style.family();
-        self.ctx.set_font(&format!(
-            "{weight}{}px {}",
-            fixed(style.size(), 2),
-            family.as_str()
-        ));
+        let font = format!("{weight}{}px {}", fixed(style.size(), 2), family.as_str());
+        if font != self.font {
+            self.ctx.set_font(&font);
+            self.font = font;
+        }
         self.ctx.set_text_align(match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Right => "right",

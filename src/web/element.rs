@@ -6,14 +6,14 @@
 //! reads `rows` or sets an attribute never meets a borrowed state.
 
 use super::api::feed_bytes;
-use super::callbacks::{Listener, Resize, Timer};
+use super::callbacks::{Frame, Listener, Resize, Timer};
 use super::dom::Dom;
 use super::error::WebError;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
 use super::{canvas, css};
 use crate::board::{self, BoardOptions};
-use crate::chart::Chart;
+use crate::chart::{Chart, Style};
 use crate::feed::{self, Feed};
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
@@ -49,7 +49,7 @@ pub(super) struct State {
     pub(super) feed_hash: Option<u64>,
     pub(super) ranking: Option<Ranking>,
     pub(super) rows: JsValue,
-    pub(super) chart: Option<(Chart, bool)>,
+    pub(super) chart: Option<(Chart, Style)>,
     pub(super) locale: Option<Rc<BoardLocale>>,
     pub(super) shown_ranks: HashMap<String, u32>,
     pub(super) last_good_ms: Option<f64>,
@@ -67,7 +67,13 @@ pub(super) struct State {
     pub(super) listeners: Vec<Listener>,
     pub(super) resize: Option<Resize>,
     pub(super) tween: Option<Tween>,
-    pub(super) last_width: i32,
+    /// The rows' glide, started in the next animation frame.
+    pub(super) glide: Option<Frame>,
+    /// This state's own handle, for callbacks it schedules itself.
+    pub(super) me: Weak<RefCell<State>>,
+    /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update
+    /// never forces a synchronous layout to learn it (0: not known yet).
+    pub(super) chart_width: i32,
 }
 
 #[wasm_bindgen]
@@ -117,11 +123,15 @@ impl BoardElement {
             listeners: Vec::new(),
             resize: None,
             tween: None,
-            last_width: 0,
+            glide: None,
+            me: Weak::new(),
+            chart_width: 0,
         };
-        Ok(BoardElement {
-            state: Rc::new(RefCell::new(state)),
-        })
+        let state = Rc::new(RefCell::new(state));
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.me = Rc::downgrade(&state);
+        }
+        Ok(BoardElement { state })
     }
 
     /// `connectedCallback`: listen, then load (from `data` already set, or from `src`).
@@ -374,6 +384,11 @@ impl State {
             _ => if loc.rtl { "rtl" } else { "ltr" }.to_string(),
         };
         self.apply_theme();
+        // Computed style is read before the DOM changes, while it is still up to date.
+        let style = view
+            .chart
+            .as_ref()
+            .map(|_| canvas::theme(&self.dom.canvas, &self.dom.board, dir == "rtl"));
         let motion = animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
         let before = if motion {
             motion::positions(&self.dom)
@@ -381,16 +396,29 @@ impl State {
             HashMap::new()
         };
         let old_values: HashMap<String, f64> = self.current_values();
+        // The chart needs no layout (its width is known): drawn before the DOM changes, setting
+        // canvas fonts costs no style recalculation. The very first time, the width is learnt
+        // after the board is shown.
+        self.chart = view.chart.clone().zip(style);
+        let width_known = self.chart_width > 0;
+        if width_known {
+            self.draw_chart();
+        }
         self.dom
             .update(&view, &dir, view.chart.is_some())
             .map_err(|e| {
                 WebError::Fetch(format!("cannot update the board: {}", js_error_message(&e)))
             })?;
         self.reveal();
-        self.chart = view.chart.clone().map(|c| (c, dir == "rtl"));
-        self.draw_chart();
+        if !width_known {
+            self.draw_chart();
+        }
         if motion {
-            motion::glide(&self.dom, &before);
+            // Measured in the next frame, where the browser lays the page out anyway: no
+            // forced synchronous layout on the update path.
+            let me = self.me.clone();
+            self.glide =
+                Frame::request(move |_| with_state(&me, |s| motion::glide(&s.dom, &before)));
             self.count_up(&ranking, &old_values, &loc);
         }
         self.announce(&ranking, &loc);
@@ -411,17 +439,34 @@ impl State {
     }
 
     fn apply_theme(&self) {
-        let _ = match self.attr("theme").as_deref() {
-            Some(t @ ("light" | "dark")) => self.dom.board.set_attribute("data-theme", t),
-            _ => self.dom.board.remove_attribute("data-theme"),
+        let wanted = match self.attr("theme").as_deref() {
+            Some(t @ ("light" | "dark")) => Some(t.to_string()),
+            _ => None,
         };
+        // Only a real change touches the attribute (and so invalidates style).
+        if self.dom.board.get_attribute("data-theme") != wanted {
+            let _ = match &wanted {
+                Some(t) => self.dom.board.set_attribute("data-theme", t),
+                None => self.dom.board.remove_attribute("data-theme"),
+            };
+        }
     }
 
     fn draw_chart(&mut self) {
-        if let Some((chart, rtl)) = &self.chart {
-            self.last_width = self.dom.chart.client_width();
-            let _ = canvas::draw(&self.dom.canvas, &self.dom.board, chart, *rtl);
+        if self.chart_width <= 0 {
+            self.chart_width = self.dom.chart.client_width(); // once, before the observer reports
         }
+        if let Some((chart, style)) = &self.chart {
+            let _ = canvas::draw(&self.dom.canvas, chart, style, self.chart_width);
+        }
+    }
+
+    /// Theme or colour scheme changed: read the colours again, then draw.
+    fn restyle_chart(&mut self) {
+        if let Some((_, style)) = &mut self.chart {
+            *style = canvas::theme(&self.dom.canvas, &self.dom.board, style.rtl);
+        }
+        self.draw_chart();
     }
 
     fn current_values(&self) -> HashMap<String, f64> {
@@ -554,13 +599,16 @@ impl State {
             let w = weak.clone();
             self.listeners
                 .extend(Listener::new(&dark, "change", move |_| {
-                    with_state(&w, |s| s.draw_chart())
+                    with_state(&w, |s| s.restyle_chart())
                 }));
         }
         let w = weak.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {
             with_state(&w, |s| {
-                if s.dom.chart.client_width() != s.last_width {
+                // Layout is fresh when the observer runs: reading the width here is free.
+                let width = s.dom.chart.client_width();
+                if width != s.chart_width {
+                    s.chart_width = width;
                     s.draw_chart();
                 }
             })
@@ -575,6 +623,7 @@ impl State {
         self.timer = None;
         self.timeout = None;
         self.tween = None;
+        self.glide = None;
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }

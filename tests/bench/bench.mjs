@@ -139,12 +139,13 @@ async function browser() {
       for (let i = 1; i <= 200; i++) {
         const s = performance.now();
         el.data = feeds[i]; // parse, rank, DOM update, canvas repaint: all synchronous
+        el.shadowRoot.querySelector("tbody").getBoundingClientRect(); // and the layout it causes
         t.push(performance.now() - s);
         await new Promise((r) => requestAnimationFrame(r));
       }
       return { t, rows: el.rows.length };
     });
-    add(`live update, ${times.rows}-row board + chart: p50`, ms(pct(times.t, 50)), "", "", "200 updates");
+    add(`live update, ${times.rows}-row board + chart: p50`, ms(pct(times.t, 50)), "", "", "200 updates: parse, rank, DOM, canvas and the layout they cause");
     add(`live update: p95`, ms(pct(times.t, 95)), "4 ms target", (pct(times.t, 95) / 4).toFixed(2), "≤ 1 meets the target");
     await context.close();
   } finally {

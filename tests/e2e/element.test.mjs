@@ -111,6 +111,9 @@ test("a feed change moves ranks live, fires leaderboard-update and announces it"
   feed.body = withLatest("kh-pm", 15_500_000);
   await until(async () => (await ids(p))[1] === "kh-pm", 8000, "kh-pm to reach rank 2");
   assert.deepEqual(await ids(p), ["us-wh", "kh-pm", "eg-moi", "ph-pco", "br-planalto"]);
+  // The moved rows glide to their places (Web Animations, no style attributes).
+  await p.waitForFunction(() => [...document.getElementById("b").shadowRoot.querySelectorAll("tbody tr")]
+    .some((tr) => tr.getAnimations().length > 0 && !tr.hasAttribute("style")), null, { timeout: 2000 });
   const updates = await p.evaluate(() => window.updates);
   assert.deepEqual(updates.at(-1), ["us-wh", "kh-pm", "eg-moi", "ph-pco", "br-planalto"]);
   const said = await p.$eval("#b", (el) => el.shadowRoot.querySelector("[aria-live]").textContent);
