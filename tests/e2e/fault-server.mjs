@@ -10,6 +10,7 @@
 // in 512-byte drips every 250 ms).
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 export const MODES = ["ok", "500", "503", "hang", "truncate", "invalid-json", "invalid-feed", "oversize", "oversize-declared", "trickle"];
 
@@ -113,8 +114,17 @@ function serveFeed(state, req, res, cors) {
   }
 }
 
+/** The package files a page needs for live boards, as `pages` entries (served beside the feed). */
+export function packagePages(root = new URL("../../", import.meta.url).pathname) {
+  const file = (name, type) => ({ body: readFileSync(`${root}pkg/${name}`), type });
+  return {
+    "/pkg/element.js": file("element.js", "text/javascript"),
+    "/pkg/gov_leaderboard.js": file("gov_leaderboard.js", "text/javascript"),
+    "/pkg/gov_leaderboard_bg.wasm": file("gov_leaderboard_bg.wasm", "application/wasm"),
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { readFileSync } = await import("node:fs");
   const i = process.argv.indexOf("--port");
   const body = readFileSync(new URL("../../www/data/seed.json", import.meta.url), "utf8");
   const s = await faultServer({ body, port: i > 0 ? Number(process.argv[i + 1]) : 8090 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, launch, until } from "./harness.mjs";
-import { faultServer } from "./fault-server.mjs";
+import { faultServer, packagePages } from "./fault-server.mjs";
 
 const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
 const IDS = ["us-wh", "eg-moi", "kh-pm", "ph-pco"];
@@ -24,15 +24,12 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <gov-leaderboard id="b" src="/feed.json" top="4" refresh="0.2" timeout="1.5"></gov-leaderboard></body></html>`;
 
 before(async () => {
-  const pkg = (file, type) => ({ body: readFileSync(join(ROOT, "pkg", file)), type });
   server = await faultServer({
     body: variant(0),
     lifetime: 5 * 60 * 1000,
     pages: {
       "/page.html": { body: html },
-      "/pkg/element.js": pkg("element.js", "text/javascript"),
-      "/pkg/gov_leaderboard.js": pkg("gov_leaderboard.js", "text/javascript"),
-      "/pkg/gov_leaderboard_bg.wasm": pkg("gov_leaderboard_bg.wasm", "application/wasm"),
+      ...packagePages(),
     },
   });
   browser = await launch();

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, launch } from "./harness.mjs";
-import { faultServer } from "./fault-server.mjs";
+import { faultServer, packagePages } from "./fault-server.mjs";
 
 const UPDATES = Number(process.env.SOAK_UPDATES || 10000);
 const CYCLES = Number(process.env.SOAK_CYCLES || 1000);
@@ -62,16 +62,13 @@ const page_html = `<!doctype html><html><head><meta charset="utf-8"><title>soak<
 ${Array.from({ length: BOARDS }, (_, i) => `<gov-leaderboard class="live" src="/feed.json" refresh="0.1" top="8" locale="${i % 2 ? "ar-EG" : "en"}" chart="${i % 3 ? "bars" : "trend"}"></gov-leaderboard>`).join("\n")}
 <div id="lab"></div></body></html>`;
 
-const pkg = (file, type) => ({ body: readFileSync(join(ROOT, "pkg", file)), type });
 const server = await faultServer({
   body: variant(0),
   mutate: variant,
   lifetime: 60 * 60 * 1000,
   pages: {
     "/soak.html": { body: page_html },
-    "/pkg/element.js": pkg("element.js", "text/javascript"),
-    "/pkg/gov_leaderboard.js": pkg("gov_leaderboard.js", "text/javascript"),
-    "/pkg/gov_leaderboard_bg.wasm": pkg("gov_leaderboard_bg.wasm", "application/wasm"),
+    ...packagePages(),
   },
 });
 const browser = await launch();
