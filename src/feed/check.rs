@@ -84,14 +84,18 @@ pub fn date(value: &str) -> Result<Date, String> {
 /// A count written as digits only (no sign, fraction or exponent), at most 2^53 − 1.
 /// `raw` is the value's literal text; strings are quoted, so they fail the digit test.
 pub fn count(raw: &str) -> Result<u64, String> {
-    let shown = shorten(raw, 40);
+    // The hot path of every feed: no allocation unless there is something to report.
     if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("expected a non-negative integer, got {shown}"));
+        return Err(format!(
+            "expected a non-negative integer, got {}",
+            shorten(raw, 40)
+        ));
     }
     match raw.parse::<u64>() {
         Ok(v) if v <= MAX_SAFE_INTEGER => Ok(v),
         _ => Err(format!(
-            "expected an integer at most {MAX_SAFE_INTEGER} (2^53-1), got {shown}"
+            "expected an integer at most {MAX_SAFE_INTEGER} (2^53-1), got {}",
+            shorten(raw, 40)
         )),
     }
 }
