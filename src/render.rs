@@ -163,12 +163,3 @@ fn footer_html(out: &mut String, v: &BoardView) {
         let _ = writeln!(out, "<p class=\"gl-foot\">{}</p>", parts.join(" "));
     }
 }
-
-/// Renders with a locale tag, for callers that hold only text options.
-pub fn render_with_tag(
-    feed: &Feed,
-    opts: &BoardOptions,
-) -> Result<String, crate::format::LocaleError> {
-    let loc = BoardLocale::new(opts.locale_tag())?;
-    Ok(render(feed, opts, &loc))
-}

@@ -1,5 +1,6 @@
 //! Every JS callback the element registers is owned by one of these, and released when it is
-//! dropped (on `disconnectedCallback`): no `.forget()`, so no listener outlives its element.
+//! dropped (on `disconnectedCallback`): nothing is leaked with `Closure::forget`, so no listener
+//! outlives its element.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
