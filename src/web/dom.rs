@@ -17,6 +17,8 @@ pub struct RowDom {
     words: Element,
     name: Element,
     pub value: Element,
+    /// What the row shows now: only what differs is written (each DOM write costs layout).
+    shown: Option<RowView>,
 }
 
 /// Handles on every part of the board that changes.
@@ -160,13 +162,21 @@ impl Dom {
 
     fn update_rows(&mut self, rows: &[RowView]) -> Result<(), JsValue> {
         let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
+        // Walk the table once: a row already in its place is left where it is, so an update
+        // that changes figures but not order moves no node.
+        let mut next = self.tbody.first_element_child();
         for r in rows {
-            let row = match self.rows.remove(&r.id) {
+            let mut row = match self.rows.remove(&r.id) {
                 Some(row) => row,
                 None => self.new_row()?,
             };
-            fill_row(&self.doc, &row, r)?;
-            self.tbody.append_child(&row.tr)?; // appending in order also reorders
+            fill_row(&self.doc, &mut row, r)?;
+            if next.as_ref() == Some(&row.tr) {
+                next = row.tr.next_element_sibling();
+            } else {
+                self.tbody
+                    .insert_before(&row.tr, next.as_ref().map(|n| n.as_ref()))?;
+            }
             keep.insert(r.id.clone(), row);
         }
         for (_, gone) in self.rows.drain() {
@@ -195,6 +205,7 @@ impl Dom {
             words,
             name,
             value,
+            shown: None,
         })
     }
 
@@ -254,28 +265,48 @@ fn link(d: &Document, parent: &Element, url: &str) -> Result<Element, JsValue> {
     Ok(a)
 }
 
-fn fill_row(d: &Document, row: &RowDom, r: &RowView) -> Result<(), JsValue> {
-    let mut class = String::from("gl-row");
-    if r.pinned {
-        class.push_str(" gl-pinned");
+fn fill_row(d: &Document, row: &mut RowDom, r: &RowView) -> Result<(), JsValue> {
+    let old = row.shown.take();
+    let changed = |f: fn(&RowView) -> &str| old.as_ref().is_none_or(|o| f(o) != f(r));
+    if old
+        .as_ref()
+        .is_none_or(|o| (o.pinned, o.pinned_extra) != (r.pinned, r.pinned_extra))
+    {
+        let mut class = String::from("gl-row");
+        if r.pinned {
+            class.push_str(" gl-pinned");
+        }
+        if r.pinned_extra {
+            class.push_str(" gl-extra");
+        }
+        row.tr.set_class_name(&class);
+        row.tr.set_attribute("data-id", &r.id)?;
     }
-    if r.pinned_extra {
-        class.push_str(" gl-extra");
+    if changed(|v| &v.rank) {
+        row.rank.set_text_content(Some(&r.rank));
     }
-    row.tr.set_class_name(&class);
-    row.tr.set_attribute("data-id", &r.id)?;
-    set_text(&row.rank, &r.rank);
-    row.movement
-        .set_class_name(&format!("gl-move gl-{}", r.movement));
-    set_text(&row.mark, &r.movement_mark);
-    set_text(&row.words, &r.movement_words);
-    row.name.set_text_content(None);
-    let holder = match &r.url {
-        Some(url) => link(d, &row.name, url)?,
-        None => row.name.clone(),
-    };
-    child(d, &holder, "bdi", "")?.set_text_content(Some(&r.name));
-    row.value.set_attribute("data-value", &r.raw_value)?;
-    set_text(&row.value, &r.value);
+    if changed(|v| v.movement) {
+        row.movement
+            .set_class_name(&format!("gl-move gl-{}", r.movement));
+    }
+    if changed(|v| &v.movement_mark) {
+        row.mark.set_text_content(Some(&r.movement_mark));
+        row.words.set_text_content(Some(&r.movement_words));
+    }
+    if changed(|v| &v.name) || old.as_ref().is_none_or(|o| o.url != r.url) {
+        row.name.set_text_content(None);
+        let holder = match &r.url {
+            Some(url) => link(d, &row.name, url)?,
+            None => row.name.clone(),
+        };
+        child(d, &holder, "bdi", "")?.set_text_content(Some(&r.name));
+    }
+    if changed(|v| &v.raw_value) {
+        row.value.set_attribute("data-value", &r.raw_value)?;
+    }
+    if changed(|v| &v.value) {
+        row.value.set_text_content(Some(&r.value));
+    }
+    row.shown = Some(r.clone());
     Ok(())
 }

@@ -395,6 +395,8 @@ impl State {
         } else {
             HashMap::new()
         };
+        // A count-up still running ends now, with its final figures, before cells change again.
+        self.tween = None;
         let old_values: HashMap<String, f64> = self.current_values();
         // The chart needs no layout (its width is known): drawn before the DOM changes, setting
         // canvas fonts costs no style recalculation. The very first time, the width is learnt

@@ -84,9 +84,11 @@ pub struct Count {
     pub last: String,
 }
 
-/// A running count-up; dropping it stops it (and leaves the final texts in place).
+/// A running count-up; dropping it stops it and leaves the final texts in place (a new update
+/// may not rewrite a cell whose figure did not change again).
 pub struct Tween {
     frame: Rc<RefCell<Option<Frame>>>,
+    counts: Rc<Vec<Count>>,
 }
 
 impl Tween {
@@ -95,14 +97,21 @@ impl Tween {
         let start = web_sys::window()
             .and_then(|w| w.performance())
             .map_or(0.0, |p| p.now());
-        step(slot.clone(), Rc::new(counts), format, start);
-        Tween { frame: slot }
+        let counts = Rc::new(counts);
+        step(slot.clone(), counts.clone(), format, start);
+        Tween {
+            frame: slot,
+            counts,
+        }
     }
 }
 
 impl Drop for Tween {
     fn drop(&mut self) {
         self.frame.borrow_mut().take();
+        for c in self.counts.iter() {
+            c.cell.set_text_content(Some(&c.last));
+        }
     }
 }
 

@@ -32,6 +32,7 @@ const routes = {
   "/feed.json": feed.route,
   "/ar.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="ar-EG" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
   "/en.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="en" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`) },
+  "/data.html": { body: page(`<gov-leaderboard id="b" locale="en" top="5"></gov-leaderboard>`) },
   "/two.html": { body: page(`<gov-leaderboard id="a" src="/feed.json" locale="en" top="3"></gov-leaderboard>
     <gov-leaderboard id="b" src="/feed.json" locale="ar" metric="per_post" top="4" chart="trend"></gov-leaderboard>`) },
 };
@@ -284,4 +285,30 @@ test("text contrast meets WCAG AA (4.5:1) in light and dark themes", async () =>
     });
     assert.ok(worst.ratio >= 4.5, `${dark ? "dark" : "light"}: ${JSON.stringify(worst)}`);
   }
+});
+
+test("figures end exact when updates interrupt a count-up", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  contexts.add(context);
+  const p = await context.newPage();
+  await p.goto(server.url + "/data.html");
+  const values = await p.evaluate(async (seed) => {
+    const el = document.getElementById("b");
+    const feed = (n, m = 0) => {
+      const f = structuredClone(seed);
+      f.pages.find((x) => x.id === "us-wh").series.at(-1).interactions += n;
+      f.pages.find((x) => x.id === "kh-pm").series.at(-1).interactions += m;
+      return f;
+    };
+    el.data = feed(0);
+    await new Promise((r) => setTimeout(r, 300));
+    el.data = feed(5_000_000); // the White House starts counting up
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    el.data = feed(5_000_000, 1000); // mid-count, another row changes: a new count-up
+    el.data = feed(5_000_000, 1000);
+    await new Promise((r) => setTimeout(r, 1000));
+    return [...el.shadowRoot.querySelectorAll("tbody .gl-value")].map((td) => [td.textContent, Number(td.dataset.value)]);
+  }, SEED);
+  for (const [text, value] of values) assert.equal(text, new Intl.NumberFormat("en").format(value));
+  assert.equal(values[0][1], 31_000_000);
 });
