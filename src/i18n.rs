@@ -55,7 +55,7 @@ const EN: Words = Words {
     down: "down {}",
     source: "Source: {}",
     as_of: "As of {}",
-    stale: "Stale since {}: the latest data could not be loaded.",
+    stale: "These figures are stale: last updated {}; the latest update could not be loaded.",
     loading: "Loading…",
     error: "The leaderboard could not be loaded.",
     announce: "{name}: {move}, now rank {rank}",

@@ -263,7 +263,7 @@ fn engine_rerenders_on_attribute_change_and_keeps_the_board_on_bad_data() {
     assert!(stale
         .text_content()
         .unwrap_or_default()
-        .contains("Stale since"));
+        .contains("stale: last updated"));
     el.set_attribute("metric", "likes").expect("attr");
     engine.attribute_changed("metric");
     assert_eq!(errors.seen.borrow().len(), 2);

@@ -136,7 +136,7 @@ test("a 500 or an invalid feed keeps the board with a stale note, then it recove
   for (const fault of ["500", "invalid"]) {
     feed.fault = fault;
     const note = await until(stale, 8000, `stale note after ${fault}`);
-    assert.match(note, /^Stale since .+: the latest data could not be loaded\.$/);
+    assert.match(note, /^These figures are stale: last updated .+; the latest update could not be loaded\.$/);
     assert.deepEqual(await ids(p), ["us-wh", "eg-moi", "kh-pm", "ph-pco", "br-planalto"], "last good rows kept");
     feed.fault = null;
     feed.body = withLatest("in-mygov", 1 + Math.floor(Math.random() * 1000)); // new bytes

@@ -70,7 +70,7 @@ for (const [mode, message] of FAULTS) {
     const errorsBefore = await page.evaluate(() => window.errors.length);
     server.mode = mode;
     const note = await until(stale, 10000, `stale note (${mode})`);
-    assert.match(note, /^Stale since .+: the latest data could not be loaded\.$/);
+    assert.match(note, /^These figures are stale: last updated .+; the latest update could not be loaded\.$/);
     assert.deepEqual(await ids(), IDS, "last good rows kept");
     const errors = await page.evaluate((n) => window.errors.slice(n), errorsBefore);
     assert.ok(errors.length >= 1);
