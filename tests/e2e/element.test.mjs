@@ -32,6 +32,7 @@ const routes = {
   "/feed.json": feed.route,
   "/ar.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="ar-EG" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
   "/en.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="en" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`) },
+  "/bare.html": { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body></body></html>` },
   "/data.html": { body: page(`<gov-leaderboard id="b" locale="en" top="5"></gov-leaderboard>`) },
   "/two.html": { body: page(`<gov-leaderboard id="a" src="/feed.json" locale="en" top="3"></gov-leaderboard>
     <gov-leaderboard id="b" src="/feed.json" locale="ar" metric="per_post" top="4" chart="trend"></gov-leaderboard>`) },
@@ -311,4 +312,36 @@ test("figures end exact when updates interrupt a count-up", async () => {
   }, SEED);
   for (const [text, value] of values) assert.equal(text, new Intl.NumberFormat("en").format(value));
   assert.equal(values[0][1], 31_000_000);
+});
+
+test("data set before the element is defined is taken over when it upgrades", async () => {
+  const context = await browser.newContext();
+  contexts.add(context);
+  const p = await context.newPage();
+  await p.goto(server.url + "/bare.html");
+  const rows = await p.evaluate(async (seed) => {
+    const el = document.createElement("gov-leaderboard");
+    el.data = seed; // an own property: the class does not exist yet
+    el.setAttribute("top", "3");
+    document.body.append(el);
+    await import("/pkg/element.js");
+    await new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
+    return el.rows.map((r) => r.id);
+  }, SEED);
+  assert.deepEqual(rows, ["us-wh", "eg-moi", "kh-pm"]);
+});
+
+test("a dark board brings its own background, so it stays readable on a light page", async () => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  contexts.add(context);
+  const p = await context.newPage();
+  await p.goto(server.url + "/data.html");
+  const bg = await p.evaluate(async (seed) => {
+    const el = document.getElementById("b");
+    document.body.style.background = "#ffffff"; // a light-only article
+    el.data = seed;
+    await new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
+    return getComputedStyle(el.shadowRoot.querySelector(".gl-board")).backgroundColor;
+  }, SEED);
+  assert.equal(bg, "rgb(22, 25, 29)");
 });

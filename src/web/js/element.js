@@ -22,6 +22,13 @@ export class GovLeaderboard extends HTMLElement {
   #data = undefined;
 
   connectedCallback() {
+    // `data` set on the element before this class was defined is an own property that hides
+    // the accessor: take it over (the usual custom-element property upgrade).
+    if (Object.prototype.hasOwnProperty.call(this, "data")) {
+      const value = this.data;
+      delete this.data;
+      this.data = value;
+    }
     ready().then(() => {
       if (!this.isConnected) return;
       this.#call(() => {
