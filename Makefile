@@ -106,7 +106,7 @@ test-wasm: setup-rust setup-browser
 
 test-e2e: setup-browser setup-node pkg
 	$(CARGO) build --locked --bin gov-leaderboard
-	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 tests/e2e/
+	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 # ---- longer runs (not part of make test) ----
 FUZZ_SECONDS ?= 60

@@ -323,9 +323,10 @@ test("data set before the element is defined is taken over when it upgrades", as
     const el = document.createElement("gov-leaderboard");
     el.data = seed; // an own property: the class does not exist yet
     el.setAttribute("top", "3");
+    const rendered = new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
     document.body.append(el);
     await import("/pkg/element.js");
-    await new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
+    await rendered;
     return el.rows.map((r) => r.id);
   }, SEED);
   assert.deepEqual(rows, ["us-wh", "eg-moi", "kh-pm"]);
@@ -339,8 +340,9 @@ test("a dark board brings its own background, so it stays readable on a light pa
   const bg = await p.evaluate(async (seed) => {
     const el = document.getElementById("b");
     document.body.style.background = "#ffffff"; // a light-only article
-    el.data = seed;
-    await new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
+    const rendered = new Promise((r) => el.addEventListener("leaderboard-update", r, { once: true }));
+    el.data = seed; // may render at once: the listener is already there
+    await rendered;
     return getComputedStyle(el.shadowRoot.querySelector(".gl-board")).backgroundColor;
   }, SEED);
   assert.equal(bg, "rgb(22, 25, 29)");
