@@ -51,7 +51,6 @@ pub(super) struct State {
     pub(super) rows: JsValue,
     pub(super) chart: Option<(Chart, Style)>,
     pub(super) locale: Option<Rc<BoardLocale>>,
-    pub(super) shown_ranks: HashMap<String, u32>,
     pub(super) last_good_ms: Option<f64>,
     pub(super) stale: bool,
     pub(super) last_announce_ms: f64,
@@ -109,7 +108,6 @@ impl BoardElement {
             rows: Array::new().into(),
             chart: None,
             locale: None,
-            shown_ranks: HashMap::new(),
             last_good_ms: None,
             stale: false,
             last_announce_ms: f64::NEG_INFINITY,
@@ -397,7 +395,7 @@ impl State {
         };
         // A count-up still running ends now, with its final figures, before cells change again.
         self.tween = None;
-        let old_values: HashMap<String, f64> = self.current_values();
+        let previous = self.previous_rows();
         // The chart needs no layout (its width is known): drawn before the DOM changes, setting
         // canvas fonts costs no style recalculation. The very first time, the width is learnt
         // after the board is shown.
@@ -421,9 +419,9 @@ impl State {
             let me = self.me.clone();
             self.glide =
                 Frame::request(move |_| with_state(&me, |s| motion::glide(&s.dom, &before)));
-            self.count_up(&ranking, &old_values, &loc);
+            self.count_up(&ranking, &previous, &loc);
         }
-        self.announce(&ranking, &loc);
+        self.announce(&ranking, &previous, &loc);
         self.show_stale_note(&loc);
         let rows_json = crate::json_out::rows_json(&ranking.rows);
         self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
@@ -471,19 +469,21 @@ impl State {
         self.draw_chart();
     }
 
-    fn current_values(&self) -> HashMap<String, f64> {
-        self.dom
-            .rows
+    /// Rank and value of each row on screen, from the last ranking (not read back from the DOM).
+    fn previous_rows(&self) -> HashMap<String, (u32, Value)> {
+        self.ranking
             .iter()
-            .filter_map(|(id, r)| {
-                let v = crate::decimal::parse(&r.value.get_attribute("data-value")?)?;
-                Some((id.clone(), v))
-            })
+            .flat_map(|r| &r.rows)
+            .map(|r| (r.id.clone(), (r.rank, r.value)))
             .collect()
     }
 
-    /// Counts changed whole-number values up (or down) to their new figures.
-    fn count_up(&mut self, ranking: &Ranking, old: &HashMap<String, f64>, loc: &Rc<BoardLocale>) {
+    fn count_up(
+        &mut self,
+        ranking: &Ranking,
+        previous: &HashMap<String, (u32, Value)>,
+        loc: &Rc<BoardLocale>,
+    ) {
         let counts: Vec<Count> = ranking
             .rows
             .iter()
@@ -491,7 +491,10 @@ impl State {
                 let Value::Count(to) = r.value else {
                     return None;
                 };
-                let from = *old.get(&r.id)?;
+                let Some(&(_, Value::Count(from))) = previous.get(&r.id) else {
+                    return None;
+                };
+                let from = from as f64;
                 let cell = self.dom.rows.get(&r.id)?.value.clone();
                 (from != to as f64).then(|| Count {
                     last: cell.text_content().unwrap_or_default(),
@@ -512,13 +515,12 @@ impl State {
     }
 
     /// Tells screen readers, politely and at most every few seconds, how ranks moved.
-    fn announce(&mut self, ranking: &Ranking, loc: &BoardLocale) {
-        let ranks: HashMap<String, u32> = ranking
-            .rows
-            .iter()
-            .map(|r| (r.id.clone(), r.rank))
-            .collect();
-        let previous = std::mem::replace(&mut self.shown_ranks, ranks);
+    fn announce(
+        &mut self,
+        ranking: &Ranking,
+        previous: &HashMap<String, (u32, Value)>,
+        loc: &BoardLocale,
+    ) {
         if previous.is_empty() || now_ms() - self.last_announce_ms < 5000.0 {
             return;
         }
@@ -527,7 +529,7 @@ impl State {
             .rows
             .iter()
             .filter_map(|r| {
-                let before = *previous.get(&r.id)?;
+                let before = previous.get(&r.id)?.0;
                 (before != r.rank).then(|| {
                     let delta = i64::from(before) - i64::from(r.rank);
                     let (_, words) = loc.movement(Some(delta));
