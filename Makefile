@@ -19,7 +19,8 @@ PKG         := $(call setting,out-dir)
 OUT_NAME    := $(call setting,out-name)
 WASM_OPT    := $(call setting,wasm-opt)
 BINDGEN_TARGET := $(call setting,bindgen-target)
-WASM        := target/$(WASM_TARGET)/release/gov_leaderboard.wasm
+WASM_PROFILE := $(call setting,profile)
+WASM        := target/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
 
 .PHONY: fuzz soak bench
 .PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
@@ -56,7 +57,7 @@ cli:
 
 # The npm package folder (wasm-pack layout) and its deployable copy at www/pkg/.
 pkg: setup-rust setup-node
-	$(CARGO) build --release --locked --lib --target $(WASM_TARGET)
+	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET)
 	rm -rf $(PKG) && wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
 	node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \

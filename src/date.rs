@@ -9,7 +9,11 @@ pub struct Date(i32);
 impl Date {
     /// Parses exactly `YYYY-MM-DD` and rejects dates that do not exist (2026-02-30).
     pub fn parse(text: &str) -> Option<Date> {
-        let b = text.as_bytes();
+        Date::parse_bytes(text.as_bytes())
+    }
+
+    /// [`Date::parse`] on bytes (the feed reader's fast path has no `str` at hand).
+    pub fn parse_bytes(b: &[u8]) -> Option<Date> {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }

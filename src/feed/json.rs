@@ -4,6 +4,7 @@
 
 use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
+use super::json_point;
 use super::{Feed, FeedError, Page, Point, Problems, Source, MAX_PAGES, MAX_POINTS};
 use crate::date::Date;
 use std::collections::HashMap;
@@ -389,8 +390,11 @@ impl<'a> Reader<'a> {
 
     /// Date order; a date seen twice is reported at its later occurrence; the total checked.
     fn dated(&mut self, at: &Loc<'_>, mut points: Vec<(Point, usize)>) -> Vec<Point> {
-        // A stable sort keeps a repeated date's first occurrence first.
-        points.sort_by_key(|(p, _)| p.date);
+        // A stable sort keeps a repeated date's first occurrence first. Feeds are usually
+        // in date order already.
+        if !points.is_sorted_by_key(|(p, _)| p.date) {
+            points.sort_by_key(|(p, _)| p.date);
+        }
         let mut kept: Vec<Point> = Vec::with_capacity(points.len());
         let mut total: u64 = 0;
         let mut first_of_date = 0;
@@ -423,6 +427,10 @@ impl<'a> Reader<'a> {
         if self.lx.peek() != Some(b'{') {
             self.wrong_container(at, "an object")?;
             return Ok(None);
+        }
+        if let Some((point, end)) = json_point::read(self.lx.bytes(), self.lx.pos) {
+            self.lx.pos = end;
+            return Ok(Some(point));
         }
         self.lx.open();
         let before = self.problems.len();

@@ -59,6 +59,11 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The whole input, for fast paths that read ahead and then move `pos`.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
     fn err(&self, message: &'static str) -> Syntax {
         Syntax {
             pos: self.pos,
