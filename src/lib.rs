@@ -16,6 +16,7 @@ pub mod html;
 pub mod i18n;
 pub mod json_out;
 pub mod options;
+pub mod order;
 pub mod rank;
 pub mod render;
 pub mod schedule;

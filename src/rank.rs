@@ -3,8 +3,8 @@
 use crate::date::Date;
 use crate::feed::{Feed, Page, Point};
 use crate::options::{Metric, RankOptions, Ties, Window};
+use crate::order;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// The result of ranking a feed: what `gov-leaderboard rank` prints (see `to_json`).
 #[derive(Debug, Clone, PartialEq)]
@@ -110,18 +110,18 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
         return ranking;
     };
     let current = ordered(feed, &selected, opts, d, 0);
-    let previous: HashMap<usize, u32> = match opts.window {
-        Window::All => HashMap::new(),
-        Window::Days(_) => ordered(feed, &selected, opts, d, 1)
-            .into_iter()
-            .map(|(page, _, rank)| (page, rank))
-            .collect(),
-    };
-    let ranked: std::collections::HashSet<usize> = current.iter().map(|r| r.0).collect();
-    ranking.unranked = sorted_ids(
-        feed,
-        selected.iter().copied().filter(|i| !ranked.contains(i)),
-    );
+    // Indexed by page: the previous window's rank, and whether the page is ranked now.
+    let mut previous: Vec<Option<u32>> = vec![None; feed.pages.len()];
+    if let Window::Days(_) = opts.window {
+        for (page, _, rank) in ordered(feed, &selected, opts, d, 1) {
+            previous[page] = Some(rank);
+        }
+    }
+    let mut ranked = vec![false; feed.pages.len()];
+    for r in &current {
+        ranked[r.0] = true;
+    }
+    ranking.unranked = sorted_ids(feed, selected.iter().copied().filter(|&i| !ranked[i]));
     let keep = kept_len(&current, opts.top);
     let pinned = opts.pin.as_deref().and_then(|pin| {
         current
@@ -134,7 +134,7 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
     ranking.rows = indices
         .map(|i| {
             let (page, value, rank) = current[i];
-            let previous_rank = previous.get(&page).copied();
+            let previous_rank = previous[page];
             Row {
                 rank,
                 id: feed.pages[page].id.clone(),
@@ -160,9 +160,12 @@ fn is_selected(page: &Page, opts: &RankOptions) -> bool {
 }
 
 fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
-    let mut ids: Vec<String> = pages.map(|i| feed.pages[i].id.clone()).collect();
-    ids.sort_unstable();
-    ids
+    let pages: Vec<usize> = pages.collect();
+    let id = |i: usize| feed.pages[pages[i]].id.as_bytes();
+    order::stable_order(pages.len(), &|a, b| id(a).cmp(id(b)))
+        .into_iter()
+        .map(|i| feed.pages[pages[i]].id.clone())
+        .collect()
 }
 
 /// The ranked pages `(page, value, rank)` for the window shifted back `shift` windows,
@@ -178,7 +181,7 @@ fn ordered(
         .iter()
         .filter_map(|&i| score(&feed.pages[i], opts.metric, opts.window, d, shift).map(|v| (i, v)))
         .collect();
-    scored.sort_by(|a, b| {
+    order::sort_by(&mut scored, |a, b| {
         a.1.cmp_desc(&b.1).then_with(|| {
             feed.pages[a.0]
                 .id

@@ -393,7 +393,7 @@ impl<'a> Reader<'a> {
         // A stable sort keeps a repeated date's first occurrence first. Feeds are usually
         // in date order already.
         if !points.is_sorted_by_key(|(p, _)| p.date) {
-            points.sort_by_key(|(p, _)| p.date);
+            crate::order::sort_by(&mut points, |a, b| a.0.date.cmp(&b.0.date));
         }
         let mut kept: Vec<Point> = Vec::with_capacity(points.len());
         let mut total: u64 = 0;

@@ -525,7 +525,7 @@ impl State {
             return;
         }
         let pin = self.attr("pin");
-        let mut moved: Vec<(bool, String)> = ranking
+        let moved: Vec<(bool, String)> = ranking
             .rows
             .iter()
             .filter_map(|r| {
@@ -549,8 +549,14 @@ impl State {
         if moved.is_empty() {
             return;
         }
-        moved.sort_by_key(|(pinned, _)| !pinned); // the pinned page first
-        let text: Vec<String> = moved.into_iter().take(3).map(|(_, t)| t).collect();
+        // The pinned page first, then the others in board order.
+        let (pinned, others): (Vec<_>, Vec<_>) = moved.into_iter().partition(|(pinned, _)| *pinned);
+        let text: Vec<String> = pinned
+            .into_iter()
+            .chain(others)
+            .take(3)
+            .map(|(_, t)| t)
+            .collect();
         self.dom.announcer.set_text_content(Some(&text.join(". ")));
         self.last_announce_ms = now_ms();
     }
