@@ -15,4 +15,8 @@ mod motion;
 mod polling;
 
 pub use api::{rank_js, render_static};
+
+// Talc instead of the default dlmalloc: ~5 KB less WebAssembly, and faster (its benchmarks).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 pub use element::BoardElement;

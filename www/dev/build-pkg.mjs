@@ -3,6 +3,7 @@
 //   node www/dev/build-pkg.mjs pkg
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
+import { transformSync } from "esbuild";
 
 const out = process.argv[2] || "pkg";
 const root = new URL("../../", import.meta.url).pathname;
@@ -43,4 +44,12 @@ const pkg = {
   keywords: ["leaderboard", "web-component", "custom-element", "wasm", "rtl", "arabic", "newsroom", "chart"],
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+
+// Every reader of every article downloads these: ship them minified (the readable sources are
+// src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
+for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["gov_leaderboard.js", "js"], ["gov-leaderboard.css", "css"]]) {
+  const path = join(out, file);
+  const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, target: "es2022", legalComments: "none" });
+  writeFileSync(path, code);
+}
 console.log(`${out}/package.json: gov-leaderboard@${version}`);
