@@ -55,17 +55,23 @@ build: cli pkg
 cli:
 	$(CARGO) build --release --locked --bin gov-leaderboard
 
-# The npm package folder (wasm-pack layout) and its deployable copy at www/pkg/.
+# The npm package folder (wasm-pack layout) and its deployable copy at www/pkg/. Two builds of
+# the same crate: with the npm functions (rank, renderStatic: index.js) and without them for
+# the element (element.js), which every reader of an article with a live board downloads.
 pkg: setup-rust setup-node
+	rm -rf $(PKG)
 	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET)
-	rm -rf $(PKG) && wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
+	wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
+	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET) --no-default-features
+	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
-	node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
-	  $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
+	for w in $(PKG)/$(OUT_NAME)_bg.wasm $(PKG)/$(OUT_NAME)_element_bg.wasm; do \
+	  node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types $$w -o $$w || exit 1; \
+	done
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
 	rm -rf www/pkg && cp -r $(PKG) www/pkg
 	@# What one live board downloads, each file gzipped as a server would send it.
-	@for f in element.js $(OUT_NAME).js $(OUT_NAME)_bg.wasm gov-leaderboard.css; do gzip -9 -c $(PKG)/$$f | wc -c; done \
+	@for f in element.js $(OUT_NAME)_element.js $(OUT_NAME)_element_bg.wasm gov-leaderboard.css; do gzip -9 -c $(PKG)/$$f | wc -c; done \
 	  | awk -v budget=$$(sed -n 's/^max-gzip-bytes *= *\([0-9]*\).*/\1/p' wasm-pack.toml) \
 	    '{ s += $$1 } END { printf "embed weight: %d bytes gzip -9 (budget %d in wasm-pack.toml: %s)\n", s, budget, s <= budget ? "within" : "over" }'
 

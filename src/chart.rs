@@ -200,10 +200,13 @@ fn text_style<'a>(
     h: HPos,
 ) -> TextStyle<'a> {
     let size = px * style.scale * style.font_factor;
+    // FontFamily::Name, not the &str conversion: that one lower-cases the name to spot generic
+    // families, which pulls Unicode case tables (~12 KB) into the .wasm. Both print the same.
+    let family = FontFamily::Name(style.font.as_str());
     let font = if bold {
-        (style.font.as_str(), size, FontStyle::Bold).into_font()
+        (family, size, FontStyle::Bold).into_font()
     } else {
-        (style.font.as_str(), size).into_font()
+        (family, size).into_font()
     };
     font.color(color).pos(Pos::new(h, VPos::Center))
 }

@@ -2,14 +2,20 @@
 //! and the same HTML as the CLI.
 
 use super::error::WebError;
-use crate::board::BoardOptions;
-use crate::feed::{self, Feed};
-use crate::i18n::BoardLocale;
-use crate::{rank, render};
-use js_sys::{Reflect, Uint8Array, JSON};
+#[cfg(feature = "api")]
+use crate::{
+    board::BoardOptions,
+    feed::{self, Feed},
+    i18n::BoardLocale,
+    rank, render,
+};
+#[cfg(feature = "api")]
+use js_sys::Reflect;
+use js_sys::{Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
 /// Ranks a feed (text, bytes or object) as `gov-leaderboard rank` does; returns the same object.
+#[cfg(feature = "api")]
 #[wasm_bindgen(js_name = rank)]
 pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     // Options first, as the CLI checks its flags before it reads the feed.
@@ -20,6 +26,7 @@ pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Renders the static board HTML as `gov-leaderboard render` does.
+#[cfg(feature = "api")]
 #[wasm_bindgen(js_name = renderStatic)]
 pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError> {
     let opts = read_options(&options)?;
@@ -29,6 +36,7 @@ pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError>
 }
 
 /// Accepts JSON/CSV text, a `Uint8Array` (or `ArrayBuffer`) or a feed object.
+#[cfg(feature = "api")]
 pub(super) fn read_feed(value: &JsValue) -> Result<Feed, WebError> {
     let bytes = feed_bytes(value)?;
     Ok(feed::parse(&bytes)?)
@@ -69,6 +77,7 @@ fn describe(value: &JsValue) -> String {
 
 /// Reads `{ metric, window, ties, top, country, platform, category, pin, locale, chart }`;
 /// `undefined` and `null` mean "the default".
+#[cfg(feature = "api")]
 fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
     let get = |name: &str| -> Option<String> {
         if !options.is_object() {
@@ -92,6 +101,7 @@ fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
 }
 
 /// JS number → the text a user would write (`5`, `2.5`), as JavaScript's `String(n)` does.
+#[cfg(feature = "api")]
 fn format_number(n: f64) -> String {
     js_sys::Number::from(n)
         .to_string_with_radix(10)

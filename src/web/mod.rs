@@ -14,6 +14,7 @@ mod live;
 mod motion;
 mod polling;
 
+#[cfg(feature = "api")]
 pub use api::{rank_js, render_static};
 
 // Talc instead of the default dlmalloc: ~5 KB less WebAssembly, and faster (its benchmarks).

@@ -23,7 +23,7 @@ mkdirSync(OUT, { recursive: true });
 
 // ---- 1. embed weight ----
 function embedWeight() {
-  const files = ["element.js", "gov_leaderboard.js", "gov_leaderboard_bg.wasm", "gov-leaderboard.css"];
+  const files = ["element.js", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm", "gov-leaderboard.css"];
   const ours = files.reduce((sum, f) => sum + gz(readFileSync(join(ROOT, "pkg", f))), 0);
   const budget = Number(/max-gzip-bytes\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, "wasm-pack.toml"), "utf8"))[1]);
   for (const [name, entry] of [["Chart.js 4 (bar only, tree-shaken)", "baseline-chartjs.js"], ["ECharts 6 (bar only, core entry)", "baseline-echarts.js"]]) {

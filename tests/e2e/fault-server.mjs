@@ -119,8 +119,8 @@ export function packagePages(root = new URL("../../", import.meta.url).pathname)
   const file = (name, type) => ({ body: readFileSync(`${root}pkg/${name}`), type });
   return {
     "/pkg/element.js": file("element.js", "text/javascript"),
-    "/pkg/gov_leaderboard.js": file("gov_leaderboard.js", "text/javascript"),
-    "/pkg/gov_leaderboard_bg.wasm": file("gov_leaderboard_bg.wasm", "application/wasm"),
+    "/pkg/gov_leaderboard_element.js": file("gov_leaderboard_element.js", "text/javascript"),
+    "/pkg/gov_leaderboard_element_bg.wasm": file("gov_leaderboard_element_bg.wasm", "application/wasm"),
   };
 }
 

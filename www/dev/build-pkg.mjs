@@ -35,10 +35,12 @@ const pkg = {
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./gov-leaderboard.css": "./gov-leaderboard.css",
     "./gov_leaderboard_bg.wasm": "./gov_leaderboard_bg.wasm",
+    "./gov_leaderboard_element_bg.wasm": "./gov_leaderboard_element_bg.wasm",
     "./package.json": "./package.json",
   },
   files: ["index.js", "index.d.ts", "element.js", "element.d.ts", "gov_leaderboard.js", "gov_leaderboard.d.ts",
-    "gov_leaderboard_bg.wasm", "gov_leaderboard_bg.wasm.d.ts", "gov-leaderboard.css", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+    "gov_leaderboard_bg.wasm", "gov_leaderboard_bg.wasm.d.ts", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm",
+    "gov-leaderboard.css", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   engines: { node: ">=20" },
   sideEffects: ["./element.js"],
   keywords: ["leaderboard", "web-component", "custom-element", "wasm", "rtl", "arabic", "newsroom", "chart"],
@@ -47,7 +49,7 @@ writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 
 // Every reader of every article downloads these: ship them minified (the readable sources are
 // src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
-for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["gov_leaderboard.js", "js"], ["gov-leaderboard.css", "css"]]) {
+for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]]) {
   const path = join(out, file);
   const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, target: "es2022", legalComments: "none" });
   writeFileSync(path, code);

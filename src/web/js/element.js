@@ -1,9 +1,10 @@
 // <gov-leaderboard>: importing this module registers the element. It loads its WebAssembly
 // relative to itself, so copying the package folder anywhere and adding
 //   <script type="module" src=".../element.js"></script>
-// is all a page needs. The engine (board, chart, polling) is Rust in gov_leaderboard_bg.wasm;
+// is all a page needs. The engine (board, chart, polling) is Rust in
+// gov_leaderboard_element_bg.wasm (the build without the npm functions, see Cargo.toml);
 // this class only forwards the custom-element callbacks to it.
-import init, { BoardElement } from "./gov_leaderboard.js";
+import init, { BoardElement } from "./gov_leaderboard_element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
@@ -11,7 +12,7 @@ const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", 
 let loading;
 /** Loads the .wasm once for every board on the page. */
 export function ready() {
-  loading ??= init({ module_or_path: new URL("./gov_leaderboard_bg.wasm", import.meta.url) });
+  loading ??= init({ module_or_path: new URL("./gov_leaderboard_element_bg.wasm", import.meta.url) });
   return loading;
 }
 
