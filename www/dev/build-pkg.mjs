@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { shortenImports } from "./short-imports.mjs";
 
 const out = process.argv[2] || "pkg";
 const root = new URL("../../", import.meta.url).pathname;
@@ -46,6 +47,15 @@ const pkg = {
   keywords: ["leaderboard", "web-component", "custom-element", "wasm", "rtl", "arabic", "newsroom", "chart"],
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+
+// Short import names in both wasm builds and their glue (see short-imports.mjs).
+for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
+  const wasmPath = join(out, `${name}_bg.wasm`), gluePath = join(out, `${name}.js`);
+  const { wasm, glue, count } = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(gluePath, glue);
+  console.log(`${name}: ${count} imports renamed`);
+}
 
 // Every reader of every article downloads these: ship them minified (the readable sources are
 // src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
