@@ -114,7 +114,9 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         .unwrap_or_else(|| words.default_title.to_string());
     let subtitle = loc.subtitle(ranking.metric, ranking.window);
     let as_of = ranking.as_of.map(|d| loc.numbers.date(d));
-    let footer_as_of = as_of.as_ref().map(|d| words.as_of.replace("{}", d));
+    let footer_as_of = as_of
+        .as_ref()
+        .map(|d| crate::i18n::fill(words.as_of, &[("", d)]));
     let caption = match &footer_as_of {
         Some(a) => format!("{title}. {subtitle}. {a}"),
         None => format!("{title}. {subtitle}"),

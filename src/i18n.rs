@@ -151,6 +151,38 @@ const DE: Words = Words {
 };
 
 /// The fixed words of a language.
+/// `template` with each `{key}` replaced by its value (`{}` is the key ""); unknown keys stay.
+/// Our own because `str::replace` with a string pattern brings std's substring searcher and its
+/// panic message machinery (~3 KB) into the .wasm for these few short templates.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('}') else { break };
+        let key = after.get(..close).unwrap_or_default();
+        out.push_str(rest.get(..open).unwrap_or_default());
+        match values.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(rest.get(open..open + close + 2).unwrap_or_default()),
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `template` split around its `{}`: the text before and after it (`("", "")` without one).
+pub fn split_placeholder(template: &str) -> (&str, &str) {
+    match template.as_bytes().windows(2).position(|w| w == b"{}") {
+        Some(i) => (
+            template.get(..i).unwrap_or_default(),
+            template.get(i + 2..).unwrap_or_default(),
+        ),
+        None => ("", ""),
+    }
+}
+
 pub fn words_for(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
@@ -229,7 +261,7 @@ impl BoardLocale {
                 } else {
                     ("▼", w.down)
                 };
-                (format!("{mark}\u{a0}{n}"), words.replace("{}", &n))
+                (format!("{mark}\u{a0}{n}"), fill(words, &[("", &n)]))
             }
         }
     }
@@ -258,6 +290,22 @@ fn arabic_days(n: u32, num: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn templates_fill_once_and_keep_unknown_keys() {
+        let t = "{name}: {move}, now rank {rank}";
+        let filled = fill(
+            t,
+            &[("name", "A {move} B"), ("move", "up 1"), ("rank", "٢")],
+        );
+        // A value is never scanned again, so a name holding "{move}" stays as written.
+        assert_eq!(filled, "A {move} B: up 1, now rank ٢");
+        assert_eq!(fill("Source: {}", &[("", "X")]), "Source: X");
+        assert_eq!(fill("{x} and {", &[]), "{x} and {");
+        assert_eq!(split_placeholder("المصدر: {}."), ("المصدر: ", "."));
+        assert_eq!(split_placeholder("none"), ("", ""));
+    }
+
     use super::*;
 
     fn board(tag: &str) -> BoardLocale {

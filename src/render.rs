@@ -149,7 +149,7 @@ fn footer_html(out: &mut String, v: &BoardView) {
             None => format!("<bdi>{}</bdi>", text(name)),
         };
         // The localized template ("Source: {}") is split so the name can be a link inside it.
-        let (before, after) = v.source_template.split_once("{}").unwrap_or(("", ""));
+        let (before, after) = crate::i18n::split_placeholder(&v.source_template);
         parts.push(format!(
             "<span class=\"gl-source\">{}{shown}{}</span>",
             text(before),

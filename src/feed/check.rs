@@ -52,10 +52,11 @@ pub fn url(value: &str) -> Result<(), String> {
         return Err(format!("must be at most {MAX_URL_CHARS} characters"));
     }
     let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+    // `get`, not indexing: no char-boundary panic path (the prefix is ASCII anyway).
     let rest = if lower.starts_with("https://") {
-        &value[8..]
+        value.get(8..).unwrap_or_default()
     } else if lower.starts_with("http://") {
-        &value[7..]
+        value.get(7..).unwrap_or_default()
     } else {
         return Err(format!(
             "must be an http or https URL, got {}",

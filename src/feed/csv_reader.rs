@@ -33,6 +33,12 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// `text[a..b]` without a panic path: offsets here sit on ASCII delimiters (see
+    /// json_lexer.rs, which does the same).
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(a..b).unwrap_or_default()
+    }
+
     /// Reads one field starting at `pos`; returns it and whether the record ended after it.
     fn field(&mut self) -> Result<(std::borrow::Cow<'a, str>, bool), Malformed> {
         let bytes = self.text.as_bytes();
@@ -44,17 +50,17 @@ impl<'a> Records<'a> {
             match b {
                 b',' => {
                     self.pos += 1;
-                    return Ok((self.text[start..self.pos - 1].into(), false));
+                    return Ok((self.slice(start, self.pos - 1).into(), false));
                 }
                 b'\n' | b'\r' => {
-                    let field = &self.text[start..self.pos];
+                    let field = self.slice(start, self.pos);
                     self.end_of_line();
                     return Ok((field.into(), true));
                 }
                 _ => self.pos += 1,
             }
         }
-        Ok((self.text[start..].into(), true))
+        Ok((self.slice(start, self.text.len()).into(), true))
     }
 
     fn quoted(&mut self) -> Result<(std::borrow::Cow<'a, str>, bool), Malformed> {
@@ -72,12 +78,12 @@ impl<'a> Records<'a> {
                     })
                 }
                 Some(b'"') if bytes.get(self.pos + 1) == Some(&b'"') => {
-                    value.push_str(&self.text[start..=self.pos]);
+                    value.push_str(self.slice(start, self.pos + 1));
                     self.pos += 2;
                     start = self.pos;
                 }
                 Some(b'"') => {
-                    value.push_str(&self.text[start..self.pos]);
+                    value.push_str(self.slice(start, self.pos));
                     self.pos += 1;
                     return match bytes.get(self.pos) {
                         None => Ok((value.into(), true)),

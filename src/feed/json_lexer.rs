@@ -64,6 +64,14 @@ impl<'a> Lexer<'a> {
         self.bytes
     }
 
+    /// `text[a..b]`. Offsets here always sit on ASCII delimiters, so this never comes back
+    /// empty for a real range; it is `get`, not indexing, so the .wasm carries no
+    /// "not a char boundary" panic (and the Unicode tables its message needs).
+    #[inline(always)]
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(a..b).unwrap_or_default()
+    }
+
     fn err(&self, message: &'static str) -> Syntax {
         Syntax {
             pos: self.pos,
@@ -199,7 +207,7 @@ impl<'a> Lexer<'a> {
         };
         Ok(Val {
             kind,
-            raw: &self.text[start..self.pos],
+            raw: self.slice(start, self.pos),
         })
     }
 
@@ -255,8 +263,8 @@ impl<'a> Lexer<'a> {
                 None => return Err(self.eof("EOF while parsing a string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    let value = Cow::Borrowed(&self.text[content..self.pos - 1]);
-                    return Ok((value, &self.text[start..self.pos]));
+                    let value = Cow::Borrowed(self.slice(content, self.pos - 1));
+                    return Ok((value, self.slice(start, self.pos)));
                 }
                 Some(b'\\') => break,
                 Some(0x00..=0x1f) => {
@@ -267,13 +275,13 @@ impl<'a> Lexer<'a> {
             }
         }
         // Escapes: build the value.
-        let mut out = String::from(&self.text[content..self.pos]);
+        let mut out = String::from(self.slice(content, self.pos));
         loop {
             match self.bytes.get(self.pos) {
                 None => return Err(self.eof("EOF while parsing a string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok((Cow::Owned(out), &self.text[start..self.pos]));
+                    return Ok((Cow::Owned(out), self.slice(start, self.pos)));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -292,7 +300,7 @@ impl<'a> Lexer<'a> {
                         }
                         self.pos += 1;
                     }
-                    out.push_str(&self.text[run..self.pos]);
+                    out.push_str(self.slice(run, self.pos));
                 }
             }
         }
@@ -420,10 +428,10 @@ impl<'a> Lexer<'a> {
 
     /// (line, column) of an error, both from 1, columns in characters.
     pub fn position(&self, e: &Syntax) -> (usize, usize) {
-        let upto = &self.text[..e.pos.min(self.text.len())];
+        let upto = self.slice(0, e.pos.min(self.text.len()));
         let line = 1 + upto.bytes().filter(|&b| b == b'\n').count();
         let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
-        let chars = upto[line_start..].chars().count();
+        let chars = upto.get(line_start..).unwrap_or_default().chars().count();
         (line, if e.eof { chars.max(1) } else { chars + 1 })
     }
 }

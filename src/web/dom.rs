@@ -214,7 +214,7 @@ impl Dom {
         let d = &self.doc;
         if let Some(name) = &v.source_name {
             let span = child(d, &self.foot, "span", "gl-source")?;
-            let (before, after) = v.source_template.split_once("{}").unwrap_or(("", ""));
+            let (before, after) = crate::i18n::split_placeholder(&v.source_template);
             span.append_with_str_1(before)?;
             let holder = match &v.source_url {
                 Some(url) => link(d, &span, url)?,

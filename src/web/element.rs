@@ -7,11 +7,11 @@
 
 use super::api::feed_bytes;
 use super::callbacks::{Frame, Listener, Resize, Timer};
+use super::canvas;
 use super::dom::Dom;
 use super::error::WebError;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
-use super::{canvas, css};
 use crate::board::{self, BoardOptions};
 use crate::chart::{Chart, Style};
 use crate::feed::{self, Feed};
@@ -81,7 +81,6 @@ impl BoardElement {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<BoardElement, JsError> {
         let root = shadow_root(&host).map_err(js_error)?;
-        css::adopt(&root).map_err(js_error)?;
         let doc = host
             .owner_document()
             .ok_or_else(|| JsError::new("element has no document"))?;
@@ -536,12 +535,11 @@ impl State {
                     let name = self.feed.as_ref().map_or(r.name.clone(), |f| {
                         f.pages[r.page].display_name(&loc.tag).to_string()
                     });
-                    let text = loc
-                        .words()
-                        .announce
-                        .replace("{name}", &name)
-                        .replace("{move}", &words)
-                        .replace("{rank}", &loc.numbers.integer(u64::from(r.rank)));
+                    let rank = loc.numbers.integer(u64::from(r.rank));
+                    let text = crate::i18n::fill(
+                        loc.words().announce,
+                        &[("name", &name), ("move", &words), ("rank", &rank)],
+                    );
                     (pin.as_deref() == Some(r.id.as_str()), text)
                 })
             })
@@ -571,7 +569,7 @@ impl State {
             .map(|ms| short_time(&loc.canonical, ms))
             .unwrap_or_default();
         self.dom
-            .set_stale(Some(&loc.words().stale.replace("{}", &when)));
+            .set_stale(Some(&crate::i18n::fill(loc.words().stale, &[("", &when)])));
     }
 
     /// A failed fetch, an invalid feed or bad options: keep the last good board and mark it

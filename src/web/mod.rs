@@ -6,7 +6,6 @@ mod api;
 mod callbacks;
 mod canvas;
 mod canvas_backend;
-mod css;
 mod dom;
 mod element;
 mod error;

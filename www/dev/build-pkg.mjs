@@ -57,6 +57,16 @@ for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
   console.log(`${name}: ${count} imports renamed`);
 }
 
+// The element carries its stylesheet (see element.js): the board CSS and the element's own.
+{
+  const css = readFileSync(join(root, "www/gov-leaderboard.css"), "utf8") + readFileSync(join(root, "src/web/js/element.css"), "utf8");
+  const { code } = transformSync(css, { loader: "css", minify: true });
+  const path = join(out, "element.js");
+  const parts = readFileSync(path, "utf8").split(`"/* @css */"`);
+  if (parts.length !== 2) throw new Error("element.js: the CSS placeholder must appear once");
+  writeFileSync(path, parts.join(JSON.stringify(code.trim())));
+}
+
 // Every reader of every article downloads these: ship them minified (the readable sources are
 // src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
 for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]]) {

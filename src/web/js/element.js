@@ -9,6 +9,20 @@ import init, { BoardElement } from "./gov_leaderboard_element.js";
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
 
+// The board stylesheet (www/gov-leaderboard.css and element.css, minified), written here by
+// www/dev/build-pkg.mjs. One constructable sheet shared by every board's shadow root: no
+// <style> element or style attribute, so a strict `style-src 'self'` CSP is satisfied, and
+// a page with live boards needs no separate CSS file.
+const CSS = "/* @css */";
+let sheet;
+function adoptStyles(root) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  root.adoptedStyleSheets = [sheet];
+}
+
 let loading;
 /** Loads the .wasm once for every board on the page. */
 export function ready() {
@@ -34,6 +48,7 @@ export class GovLeaderboard extends HTMLElement {
       if (!this.isConnected) return;
       this.#call(() => {
         this.#engine ??= new BoardElement(this);
+        adoptStyles(this.shadowRoot);
         this.#engine.connected();
         if (this.#data !== undefined) this.#engine.setData(this.#data);
       });
@@ -89,6 +104,7 @@ export class GovLeaderboard extends HTMLElement {
       }
     } catch { /* the engine itself failed: fall through to the plain note */ }
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    try { adoptStyles(root); } catch { /* no constructable stylesheets: an unstyled note */ }
     if (!root.querySelector("slot")) root.append(document.createElement("slot"));
     if (!root.querySelector(".gl-fatal")) {
       const note = document.createElement("p");
