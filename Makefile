@@ -70,11 +70,8 @@ pkg: setup-rust setup-node
 	done
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
 	rm -rf www/pkg && cp -r $(PKG) www/pkg
-	@# What a page with a live board downloads, each file gzipped as a server would send it
-	@# (element.js carries the board's CSS; gov-leaderboard.css is for static boards).
-	@for f in element.js $(OUT_NAME)_element.js $(OUT_NAME)_element_bg.wasm; do gzip -9 -c $(PKG)/$$f | wc -c; done \
-	  | awk -v budget=$$(sed -n 's/^max-gzip-bytes *= *\([0-9]*\).*/\1/p' wasm-pack.toml) \
-	    '{ s += $$1 } END { printf "embed weight: %d bytes gzip -9 (budget %d in wasm-pack.toml: %s)\n", s, budget, s <= budget ? "within" : "over" }'
+	@# What a page with a live board downloads, each file gzipped as a server would send it.
+	@$(NODE) www/dev/embed-weight.mjs $(PKG)
 
 data: setup-node
 	@mkdir -p www/data/generated
