@@ -178,10 +178,13 @@ async function hydration() {
   }
 }
 
-embedWeight();
-await throughput();
-await browser();
-await hydration();
+// BENCH_ONLY=weight,rank,browser,hydration runs a subset (while working on one figure).
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
+const run = (name) => !only || only.includes(name);
+if (run("weight")) embedWeight();
+if (run("rank")) await throughput();
+if (run("browser")) await browser();
+if (run("hydration")) await hydration();
 
 const cols = ["what", "ours", "baseline", "ratio", "note"];
 const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
