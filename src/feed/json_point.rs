@@ -25,31 +25,27 @@ pub fn read(b: &[u8], at: usize) -> Option<(Point, usize)> {
             return None;
         }
         i = blank(b, i + 1);
-        let slot = match key {
-            b"interactions" => &mut interactions,
-            b"posts" => &mut posts,
-            b"followers" => &mut followers,
-            b"date" => {
-                // Exactly "YYYY-MM-DD": a repeated key or an invalid date goes the slow way.
-                let text = b.get(i..i + 12)?;
-                if date.is_some() || text[0] != b'"' || text[11] != b'"' {
-                    return None;
-                }
-                date = Some(Date::parse_bytes(&text[1..11])?);
-                i += 12;
-                i = next(b, i)?;
-                if b[i] == b'}' {
-                    break;
-                }
-                i += 1;
-                continue;
+        let end = if key == b"date" {
+            // Exactly "YYYY-MM-DD": a repeated key or an invalid date goes the slow way.
+            let text = b.get(i..i + 12)?;
+            if date.is_some() || text[0] != b'"' || text[11] != b'"' {
+                return None;
             }
-            _ => return None,
+            date = Some(Date::parse_bytes(&text[1..11])?);
+            i + 12
+        } else {
+            let slot = match key {
+                b"interactions" => &mut interactions,
+                b"posts" => &mut posts,
+                b"followers" => &mut followers,
+                _ => return None,
+            };
+            let (value, end) = count(b, i)?;
+            if slot.replace(value).is_some() {
+                return None;
+            }
+            end
         };
-        let (value, end) = count(b, i)?;
-        if slot.replace(value).is_some() {
-            return None;
-        }
         i = next(b, end)?;
         if b[i] == b'}' {
             break;
