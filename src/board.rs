@@ -85,6 +85,8 @@ pub struct BoardView {
     pub caption: String,
     pub headers: [String; 4],
     pub rows: Vec<RowView>,
+    /// "N more tied at rank R" when the board is cut at [`MAX_BOARD_ROWS`].
+    pub more: Option<String>,
     pub empty: Option<String>,
     pub source_name: Option<String>,
     pub source_url: Option<String>,
@@ -98,20 +100,73 @@ pub struct BoardView {
     pub download_label: String,
 }
 
-/// Ranks the feed and localizes the result.
+/// Most rows a board shows, the pinned row included (SPEC §2 "Boards are bounded"): the cost
+/// of a board (DOM nodes, canvas height, HTML bytes) never grows with the feed.
+pub const MAX_BOARD_ROWS: usize = 100;
+/// Most lines a trend chart draws.
+pub const MAX_TREND_LINES: usize = 10;
+/// Most x positions of a trend chart; longer spans are summed into buckets of days.
+pub const MAX_TREND_POINTS: usize = 1000;
+
+/// Rows the ranking kept that a bounded board leaves out: all tied at `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoreTied {
+    pub count: usize,
+    pub rank: u32,
+}
+
+/// Ranks the feed for a board and localizes the result: `top` counts as at most
+/// [`MAX_BOARD_ROWS`] and the rows are cut to the board's bound (`rank` output is not).
 pub fn build(feed: &Feed, opts: &BoardOptions, loc: &BoardLocale) -> (Ranking, BoardView) {
-    let ranking = rank(feed, &opts.rank);
-    let view = view(feed, &ranking, opts, loc);
+    let mut rank_opts = opts.rank.clone();
+    rank_opts.top = rank_opts.top.min(MAX_BOARD_ROWS);
+    let mut ranking = rank(feed, &rank_opts);
+    let more = bound_rows(&mut ranking, opts.rank.pin.as_deref());
+    let mut view = view(feed, &ranking, opts, loc);
+    view.more = more.map(|m| {
+        let count = loc.numbers.integer(m.count as u64);
+        let rank = loc.numbers.integer(u64::from(m.rank));
+        crate::i18n::fill(loc.words().more_tied, &[("count", &count), ("rank", &rank)])
+    });
     (ranking, view)
+}
+
+/// Cuts the rows to [`MAX_BOARD_ROWS`]: the first ones in order, and the pinned row if the cut
+/// would drop it (in place of the last one). With `top` ≤ 100 every row past the cut is tied
+/// at the last rank shown, so one count says what is missing.
+pub fn bound_rows(ranking: &mut Ranking, pin: Option<&str>) -> Option<MoreTied> {
+    let rows = &mut ranking.rows;
+    if rows.len() <= MAX_BOARD_ROWS {
+        return None;
+    }
+    let total = rows.len();
+    let rank = rows[MAX_BOARD_ROWS - 1].rank;
+    let pinned = rows
+        .iter()
+        .skip(MAX_BOARD_ROWS)
+        .position(|r| pin == Some(r.id.as_str()))
+        .map(|i| i + MAX_BOARD_ROWS);
+    match pinned {
+        Some(p) => {
+            // The pinned row takes the last place; it is last in order among those shown.
+            rows.swap(MAX_BOARD_ROWS - 1, p);
+            rows.truncate(MAX_BOARD_ROWS);
+        }
+        None => rows.truncate(MAX_BOARD_ROWS),
+    }
+    Some(MoreTied {
+        count: total - rows.len(),
+        rank,
+    })
 }
 
 /// Localizes a ranking already computed.
 pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> BoardView {
     let words = loc.words();
     let title = feed
-        .title
-        .clone()
-        .unwrap_or_else(|| words.default_title.to_string());
+        .display_title(opts.locale_tag())
+        .unwrap_or(words.default_title)
+        .to_string();
     let subtitle = loc.subtitle(ranking.metric, ranking.window);
     let as_of = ranking.as_of.map(|d| loc.numbers.date(d));
     let footer_as_of = as_of
@@ -141,7 +196,9 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         chart_label: words.chart.to_string(),
         download_href: crate::html::csv_data_url(&crate::rank::rows_csv(ranking)),
         download_label: words.download.to_string(),
-        source_name: source.and_then(|s| s.name.clone()),
+        source_name: feed
+            .display_source_name(opts.locale_tag())
+            .map(str::to_string),
         source_url: source.and_then(|s| s.url.clone()),
         source_template: words.source.to_string(),
         title,
@@ -149,6 +206,7 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         as_of,
         caption,
         rows,
+        more: None,
         footer_as_of,
     }
 }
@@ -219,12 +277,15 @@ fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
     }
 }
 
-/// Daily interactions of the shown pages over the window (from their first point in it).
+/// Daily interactions of the first [`MAX_TREND_LINES`] shown pages (the pinned one always
+/// among them) over the window, from their first point in it. Spans longer than
+/// [`MAX_TREND_POINTS`] days are summed into equal buckets of days, so the chart's memory and
+/// drawing cost stay bounded whatever the dates.
 fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> Option<Chart> {
     let d = ranking.as_of?;
     let span = Span::of(ranking.window, d, 0);
-    let first: Date = ranking
-        .rows
+    let shown = trend_rows(ranking, MAX_TREND_LINES, opts.rank.pin.as_deref());
+    let first: Date = shown
         .iter()
         .filter_map(|r| {
             span.points(&feed.pages[r.page].series)
@@ -233,15 +294,16 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
         })
         .min()?;
     let days = (d.day_number() - first.day_number()) as usize + 1;
-    let lines: Vec<Line> = ranking
-        .rows
+    let bucket = days.div_ceil(MAX_TREND_POINTS);
+    let slots = days.div_ceil(bucket);
+    let lines: Vec<Line> = shown
         .iter()
         .map(|r| {
-            let mut values = vec![None; days];
+            let mut values: Vec<Option<f64>> = vec![None; slots];
             for p in span.points(&feed.pages[r.page].series) {
-                let i = (p.date.day_number() - first.day_number()) as usize;
+                let i = (p.date.day_number() - first.day_number()) as usize / bucket;
                 if let Some(slot) = values.get_mut(i) {
-                    *slot = Some(p.interactions as f64);
+                    *slot = Some(slot.unwrap_or(0.0) + p.interactions as f64);
                 }
             }
             Line {
@@ -266,6 +328,20 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
         last_day: loc.numbers.date(d),
         lines,
     })
+}
+
+/// The first `max` rows in order; the pinned row takes the last place if it is further down.
+fn trend_rows<'r>(ranking: &'r Ranking, max: usize, pin: Option<&str>) -> Vec<&'r Row> {
+    let mut shown: Vec<&Row> = ranking.rows.iter().take(max).collect();
+    let pinned = ranking
+        .rows
+        .iter()
+        .skip(max)
+        .find(|r| pin == Some(r.id.as_str()));
+    if let (Some(p), Some(last)) = (pinned, shown.last_mut()) {
+        *last = p;
+    }
+    shown
 }
 
 #[cfg(test)]

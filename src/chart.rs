@@ -216,13 +216,87 @@ fn isolate(label: &str) -> String {
     format!("\u{2068}{label}\u{2069}")
 }
 
-/// Names longer than this are cut with an ellipsis; the table beside shows them whole.
+/// Names longer than this are cut with an ellipsis before they are measured (a first, cheap
+/// cut); the table beside shows them whole.
 fn shorten(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
         return label.to_string();
     }
     let cut: String = label.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// `label`, isolated and cut with an ellipsis so that it is at most `max_px` backend pixels
+/// wide as the backend measures it (the canvas measures with the browser's fonts; the SVG
+/// estimates, erring wide).
+fn fit<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    style: &TextStyle<'_>,
+    max_px: f64,
+) -> String {
+    let width = |s: &str| {
+        area.estimate_text_size(s, style)
+            .map_or(0.0, |(w, _)| f64::from(w))
+    };
+    let label = shorten(label, 80);
+    let whole = isolate(&label);
+    if width(&whole) <= max_px {
+        return whole;
+    }
+    let chars: Vec<char> = label.chars().collect();
+    let cut = |n: usize| {
+        let head: String = chars[..n].iter().collect();
+        isolate(&format!("{}…", head.trim_end()))
+    };
+    // Binary search for the longest prefix that fits (`lo` fits, `hi` does not).
+    let (mut lo, mut hi) = (0, chars.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if width(&cut(mid)) <= max_px {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    cut(lo)
+}
+
+/// Estimated advance of `text` in ems, for a backend that cannot measure (the static SVG,
+/// drawn before any font is known). It errs wide, so an estimated cut always fits.
+pub fn estimate_em(text: &str) -> f64 {
+    text.chars().map(char_em).sum()
+}
+
+fn char_em(c: char) -> f64 {
+    match c as u32 {
+        // Combining marks, joiners, direction marks and isolates take no room.
+        0x0300..=0x036F
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06ED
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2069
+        | 0xFE00..=0xFE0F => 0.0,
+        0x20 => 0.3,
+        _ if "iIjl.,:;'|!()[]ftr".contains(c) => 0.35,
+        _ if c.is_ascii_uppercase() || "mwMW@%&".contains(c) => 0.8,
+        _ if c.is_ascii() => 0.62,
+        // Arabic letters and digits (joined forms are narrower than Latin capitals).
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            0.58
+        }
+        // Wide scripts (CJK, Hangul, full-width forms) and emoji.
+        0x1100..=0x115F
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF60
+        | 0x1F000.. => 1.1,
+        _ => 0.72,
+    }
 }
 
 fn draw_bars<DB: DrawingBackend>(
@@ -236,7 +310,6 @@ fn draw_bars<DB: DrawingBackend>(
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
     let track = f.width - 2.0 * PAD;
     let zero = PAD + (-lo / span) * track;
-    let max_chars = ((f.width / 9.0) as usize).clamp(12, 60);
     for (i, bar) in bars.iter().enumerate() {
         let top = i as f64 * BAR_ROW + PAD;
         let text_y = top + 9.0;
@@ -245,18 +318,18 @@ fn draw_bars<DB: DrawingBackend>(
         } else {
             &style.text
         };
-        let name = isolate(&shorten(&bar.label, max_chars));
-        area.draw(&Text::new(
-            name,
-            f.at(PAD, text_y),
-            text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true)),
-        ))?;
+        // The value label first: the name gets the room it leaves, measured, so a long name
+        // is cut with an ellipsis instead of running under the value.
         let value = isolate(&bar.value_label);
-        area.draw(&Text::new(
-            value,
-            f.at(f.width - PAD, text_y),
-            text_style(style, LABEL_PX, true, color, f.anchor(false)),
-        ))?;
+        let value_style = text_style(style, LABEL_PX, true, color, f.anchor(false));
+        let value_px = area
+            .estimate_text_size(&value, &value_style)
+            .map_or(0.0, |(w, _)| f64::from(w));
+        let name_style = text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true));
+        let room = (f.width - 2.0 * PAD - 10.0) * f.scale - value_px;
+        let name = fit(area, &bar.label, &name_style, room);
+        area.draw(&Text::new(name, f.at(PAD, text_y), name_style))?;
+        area.draw(&Text::new(value, f.at(f.width - PAD, text_y), value_style))?;
         let end = PAD + ((bar.value - lo) / span) * track;
         let (a, b) = if end >= zero {
             (zero, end.max(zero + 1.0))
@@ -381,7 +454,7 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     // One column at every width: the chart's height then does not depend on its width, so a
     // static board and the live canvas that replaces it are the same height.
-    let max_chars = (((f.width - 2.0 * PAD) / 8.0) as usize).clamp(10, 60);
+    let room = (f.width - 2.0 * PAD - 20.0) * f.scale;
     for (i, line) in lines.iter().enumerate() {
         let x = PAD;
         let y = y0 + i as f64 * LEGEND_ROW;
@@ -392,11 +465,8 @@ fn draw_legend<DB: DrawingBackend>(
             color.filled(),
         ))?;
         let text = text_style(style, SMALL_PX, line.highlight, &style.text, f.anchor(true));
-        area.draw(&Text::new(
-            isolate(&shorten(&line.label, max_chars)),
-            f.at(x + 20.0, y),
-            text,
-        ))?;
+        let label = fit(area, &line.label, &text, room);
+        area.draw(&Text::new(label, f.at(x + 20.0, y), text))?;
     }
     Ok(())
 }

@@ -2,12 +2,18 @@
 
 use std::fmt;
 
+/// The first and last years a feed date may have (SPEC §1).
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2099;
+
 /// A proleptic Gregorian date, stored as days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);
 
 impl Date {
-    /// Parses exactly `YYYY-MM-DD` and rejects dates that do not exist (2026-02-30).
+    /// Parses exactly `YYYY-MM-DD` in the years [`FIRST_YEAR`]–[`LAST_YEAR`] and rejects dates
+    /// that do not exist (2026-02-30). The range keeps a typo (`0001-01-01`) from stretching a
+    /// board's span of days over millennia (SPEC §1).
     pub fn parse(text: &str) -> Option<Date> {
         Date::parse_bytes(text.as_bytes())
     }
@@ -20,7 +26,11 @@ impl Date {
         let year = digits(&b[0..4])?;
         let month = digits(&b[5..7])?;
         let day = digits(&b[8..10])?;
-        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year)
+            || !(1..=12).contains(&month)
+            || day < 1
+            || day > days_in_month(year, month)
+        {
             return None;
         }
         Some(Date(days_from_civil(year, month, day)))
@@ -115,6 +125,10 @@ mod tests {
             "2026-01-01T00",
             "２０２６-01-01",
             "",
+            "0001-01-01",
+            "1899-12-31",
+            "2100-01-01",
+            "9999-12-31",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
@@ -125,7 +139,15 @@ mod tests {
         let d = Date::parse("2026-11-28").expect("valid");
         assert_eq!(d.add_days(-30).to_string(), "2026-10-29");
         assert_eq!(d.add_days(34).to_string(), "2027-01-01");
-        for n in [-700_000, -1, 0, 1, 59, 60, 20_000, 2_900_000] {
+        assert_eq!(
+            Date::parse("1900-01-01").map(|d| d.to_string()),
+            Some("1900-01-01".into())
+        );
+        assert_eq!(
+            Date::parse("2099-12-31").map(|d| d.to_string()),
+            Some("2099-12-31".into())
+        );
+        for n in [-25_567, -1, 0, 1, 59, 60, 20_000, 47_481] {
             let date = Date(n);
             assert_eq!(Date::parse(&date.to_string()).map(|x| x.0).unwrap_or(n), n);
         }

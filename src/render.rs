@@ -103,6 +103,9 @@ fn table_html(out: &mut String, v: &BoardView) {
         row_html(out, row);
     }
     out.push_str("</tbody>\n</table>\n");
+    if let Some(more) = &v.more {
+        let _ = writeln!(out, "<p class=\"gl-more\">{}</p>", text(more));
+    }
     if let Some(empty) = &v.empty {
         let _ = writeln!(out, "<p class=\"gl-empty\">{}</p>", text(empty));
     }

@@ -152,6 +152,22 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         Ok(())
     }
 
+    /// No font is known when the static SVG is written: the width is estimated, erring wide
+    /// (see `chart::estimate_em`), so labels cut to fit stay clear of the values.
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        let bold = if matches!(style.style(), FontStyle::Bold) {
+            1.08
+        } else {
+            1.0
+        };
+        let w = crate::chart::estimate_em(text) * style.size() * bold;
+        Ok((w.ceil() as u32, style.size().ceil() as u32))
+    }
+
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         s: &str,

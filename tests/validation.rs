@@ -198,7 +198,7 @@ fn points_need_a_real_date_and_interactions() {
         errors(&one_page(r#"{"id":"a","name":"A","series":[{"interactions":1},{"date":"2026-02-30","interactions":1},{"date":"2026-11-27"}]}"#)),
         [
             "pages[0].series[0].date: required",
-            "pages[0].series[1].date: expected a real calendar date as YYYY-MM-DD, got \"2026-02-30\"",
+            "pages[0].series[1].date: expected a real calendar date as YYYY-MM-DD in the years 1900-2099, got \"2026-02-30\"",
             "pages[0].series[2].interactions: required",
         ]
     );
@@ -228,7 +228,7 @@ fn a_pages_total_interactions_stay_within_2_to_the_53() {
 fn as_of_is_a_real_date() {
     assert_eq!(
         errors(r#"{"version":1,"as_of":"2026-11-31","pages":[]}"#),
-        ["as_of: expected a real calendar date as YYYY-MM-DD, got \"2026-11-31\""]
+        ["as_of: expected a real calendar date as YYYY-MM-DD in the years 1900-2099, got \"2026-11-31\""]
     );
 }
 
@@ -359,7 +359,7 @@ fn csv_errors_name_line_and_column() {
         errors(csv),
         [
             "line 2, column 4 (interactions): expected a non-negative integer, got -5",
-            "line 3, column 3 (date): expected a real calendar date as YYYY-MM-DD, got \"2026-13-01\"",
+            "line 3, column 3 (date): expected a real calendar date as YYYY-MM-DD in the years 1900-2099, got \"2026-13-01\"",
             "line 3, column 5 (followers): expected a non-negative integer, got x",
         ]
     );

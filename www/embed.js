@@ -1,20 +1,69 @@
 // embed.html: builds one <gov-leaderboard> from the query string and reports the page's
 // height to the host page (www/embed-host.js resizes the iframe). Only a number is sent.
+// The feed must come from this page's own origin or from one listed in
+// <meta name="gov-leaderboard-feeds">: the page is served at the publisher's address, so it
+// must never show figures from anyone else's `src`.
 import "./pkg/element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
 const params = new URLSearchParams(location.search);
 
-const board = document.createElement("gov-leaderboard");
-for (const name of ATTRIBUTES) {
-  const value = params.get(name);
-  if (value !== null) board.setAttribute(name, value);
+const REFUSED = {
+  en: "This leaderboard cannot be shown here: its data source is not allowed.",
+  ar: "لا يمكن عرض هذه اللوحة هنا: مصدر بياناتها غير مسموح به.",
+  fr: "Ce classement ne peut pas être affiché ici\u00a0: sa source de données n’est pas autorisée.",
+  de: "Diese Rangliste kann hier nicht angezeigt werden: Ihre Datenquelle ist nicht zugelassen.",
+};
+
+/** Origins feeds may come from: this page's, and those its meta tag lists. */
+function allowedOrigins() {
+  const listed = document.querySelector('meta[name="gov-leaderboard-feeds"]')?.content ?? "";
+  const origins = new Set([location.origin]);
+  for (const entry of listed.split(/\s+/).filter(Boolean)) {
+    try {
+      const url = new URL(entry);
+      if (url.protocol === "https:" || url.protocol === "http:") origins.add(url.origin);
+    } catch { /* not a URL: ignored */ }
+  }
+  return origins;
 }
+
+/** The feed URL if it may be shown here, else null. */
+function allowedSrc(src) {
+  let url;
+  try {
+    url = new URL(src, location.href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  return allowedOrigins().has(url.origin) ? url.href : null;
+}
+
 const locale = params.get("locale");
-if (locale) document.documentElement.lang = locale;
+if (locale) {
+  document.documentElement.lang = locale;
+  if (/^(ar|fa|he|ur)(-|$)/i.test(locale)) document.documentElement.dir = "rtl";
+}
 if (["1", "true", "yes"].includes(params.get("transparent"))) document.documentElement.classList.add("transparent");
-document.body.append(board);
+
+const src = params.get("src");
+if (src !== null && allowedSrc(src) === null) {
+  const note = document.createElement("p");
+  note.className = "gl-embed-refused";
+  note.setAttribute("role", "status");
+  note.textContent = REFUSED[(locale ?? "en").slice(0, 2).toLowerCase()] ?? REFUSED.en;
+  document.body.append(note);
+  console.error(`gov-leaderboard embed: the feed ${JSON.stringify(src.slice(0, 200))} is not on this page's origin or listed in <meta name="gov-leaderboard-feeds">`);
+} else {
+  const board = document.createElement("gov-leaderboard");
+  for (const name of ATTRIBUTES) {
+    const value = params.get(name);
+    if (value !== null) board.setAttribute(name, value);
+  }
+  document.body.append(board);
+}
 
 let last = 0;
 function report() {

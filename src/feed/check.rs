@@ -23,6 +23,30 @@ pub fn text(value: &str) -> Result<(), String> {
     }
 }
 
+/// A display name: free text with at least one visible character, so no row or label of a
+/// board is ever blank (a name of only spaces, joiners or direction marks renders as nothing).
+pub fn name(value: &str) -> Result<(), String> {
+    text(value)?;
+    if value.chars().any(is_visible) {
+        Ok(())
+    } else {
+        Err("must contain at least one visible character".into())
+    }
+}
+
+/// False for white space, controls and the default-ignorable characters that render as
+/// nothing (zero-width spaces and joiners, direction marks, variation selectors, fillers).
+fn is_visible(c: char) -> bool {
+    if c.is_whitespace() || c.is_control() {
+        return false;
+    }
+    !matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x2800 | 0x3164
+        | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
+}
+
 /// Page id: 1–64 characters of `A-Z a-z 0-9 . _ -`.
 pub fn id(value: &str) -> Result<(), String> {
     if value.is_empty() {
@@ -46,9 +70,12 @@ pub fn id(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A link: `http` or `https` with a host, nothing that a browser could run.
+/// A link (SPEC §1): `http://` or `https://`, a host of letters, digits, `.` and `-` with no
+/// empty label, an optional `:port`, then visible ASCII only (no space, control or `\\`).
+/// Anything a browser could read differently from a person (`http://@`, `https://evil\\@good`,
+/// a right-to-left override in the host) is refused.
 pub fn url(value: &str) -> Result<(), String> {
-    if value.chars().count() > MAX_URL_CHARS {
+    if value.len() > MAX_URL_CHARS {
         return Err(format!("must be at most {MAX_URL_CHARS} characters"));
     }
     let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
@@ -63,20 +90,60 @@ pub fn url(value: &str) -> Result<(), String> {
             quote(value, 40)
         ));
     };
-    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
-        return Err(format!("has no host: {}", quote(value, 40)));
+    let b = rest.as_bytes();
+    let host_len = b
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-')))
+        .unwrap_or(b.len());
+    let host = &b[..host_len];
+    if host.is_empty() || host.split(|&c| c == b'.').any(|label| label.is_empty()) {
+        return Err(format!(
+            "needs a host of letters, digits, . and - (no empty label), got {}",
+            quote(value, 40)
+        ));
     }
-    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("must not contain spaces or control characters".into());
+    let mut tail = &b[host_len..];
+    if let Some(after) = tail.strip_prefix(b":") {
+        let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+        let port = std::str::from_utf8(&after[..digits])
+            .ok()
+            .and_then(|p| p.parse::<u32>().ok());
+        if digits == 0 || digits > 5 || port.is_none_or(|p| p > 65_535) {
+            return Err(format!("has an invalid port: {}", quote(value, 40)));
+        }
+        tail = &after[digits..];
+    }
+    if !(tail.is_empty() || matches!(tail[0], b'/' | b'?' | b'#')) {
+        return Err(format!(
+            "must continue after the host with /, ? or #, got {}",
+            quote(value, 40)
+        ));
+    }
+    if let Some(c) = tail
+        .iter()
+        .find(|&&c| !(0x21..=0x7E).contains(&c) || c == b'\\')
+    {
+        let what = if *c == b'\\' {
+            "a backslash".to_string()
+        } else if c.is_ascii() {
+            format!("U+{:04X}", c)
+        } else {
+            "a non-ASCII character (percent-encode it)".to_string()
+        };
+        return Err(format!(
+            "may contain only visible ASCII characters, found {what}"
+        ));
     }
     Ok(())
 }
 
-/// `YYYY-MM-DD`, a real calendar date.
+/// `YYYY-MM-DD`, a real calendar date in the years 1900–2099.
 pub fn date(value: &str) -> Result<Date, String> {
     Date::parse(value).ok_or_else(|| {
         format!(
-            "expected a real calendar date as YYYY-MM-DD, got {}",
+            "expected a real calendar date as YYYY-MM-DD in the years {}-{}, got {}",
+            crate::date::FIRST_YEAR,
+            crate::date::LAST_YEAR,
             quote(value, 40)
         )
     })
@@ -157,6 +224,9 @@ mod tests {
     fn urls_must_be_http_or_https_with_a_host() {
         assert!(url("https://example.org/x").is_ok());
         assert!(url("HTTP://EXAMPLE.ORG").is_ok());
+        assert!(url("https://www.facebook.com/MoiEgy?ref=x#top").is_ok());
+        assert!(url("http://localhost:8080").is_ok());
+        assert!(url("https://a-b.example:443/%D9%88?q=1&r=[2]").is_ok());
         for bad in [
             "javascript:alert(1)",
             "data:text/html,x",
@@ -165,6 +235,21 @@ mod tests {
             "http:///x",
             "ftp://x",
             "https://a b",
+            "http://@",
+            "https://%0a",
+            "https://a\u{202e}b",
+            "https://evil\\@good",
+            "https://user@example.org",
+            "https://a..b",
+            "https://.a",
+            "https://a.",
+            "https://a:",
+            "https://a:99999",
+            "https://a:80x",
+            "https://a/b c",
+            "https://a/\u{e9}",
+            "https://a/b\\c",
+            "https://a\tb",
         ] {
             assert!(url(bad).is_err(), "{bad}");
         }
@@ -180,5 +265,19 @@ mod tests {
         assert!(text("").is_err());
         assert!(text(&"ب".repeat(200)).is_ok());
         assert!(text(&"ب".repeat(201)).is_err());
+        assert!(name("وزارة الداخلية").is_ok());
+        assert!(name(" x\u{200b}").is_ok());
+        for blank in [
+            " ",
+            "\u{200b}\u{200d}",
+            "\u{202e}\u{2066}\u{3164}",
+            "\u{a0}\u{2800}",
+            "\u{fe0f}",
+        ] {
+            assert_eq!(
+                name(blank),
+                Err("must contain at least one visible character".into())
+            );
+        }
     }
 }

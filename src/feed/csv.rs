@@ -154,7 +154,7 @@ impl State {
             check::id(v).map(|()| Some(Value::Text(v.into())))
         });
         let name = cell("name", &|v| {
-            check::text(v).map(|()| Some(Value::Text(v.into())))
+            check::name(v).map(|()| Some(Value::Text(v.into())))
         });
         let date = cell("date", &|v| check::date(v).map(|d| Some(Value::Date(d))));
         let interactions = cell("interactions", &|v| {

@@ -5,9 +5,11 @@
 use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
 use super::json_point;
-use super::{Feed, FeedError, Page, Point, Problems, Source, MAX_PAGES, MAX_POINTS};
+use super::{
+    Feed, FeedError, Page, Point, Problems, Source, MAX_MAP_ENTRIES, MAX_PAGES, MAX_POINTS,
+};
 use crate::date::Date;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a value stands in the feed, built without allocating: written out only when a
 /// problem is reported (most values have none, and feeds hold millions of them).
@@ -100,7 +102,7 @@ impl<'k> Seen<'k> {
     }
 }
 
-const FEED_FIELDS: [&str; 5] = ["version", "title", "source", "as_of", "pages"];
+const FEED_FIELDS: [&str; 6] = ["version", "title", "titles", "source", "as_of", "pages"];
 const PAGE_FIELDS: [&str; 9] = [
     "id",
     "name",
@@ -145,6 +147,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 "title" => feed.title = self.optional(&Loc::root("title"), text_field)?,
+                "titles" => feed.titles = self.text_map(&Loc::root("titles"))?,
                 "source" => feed.source = self.source()?,
                 "as_of" => feed.as_of = self.optional(&Loc::root("as_of"), date_field)?,
                 _ => {
@@ -225,12 +228,13 @@ impl<'a> Reader<'a> {
         }
         self.lx.open();
         let mut source = Source::default();
-        let mut seen = Seen::new(&["name", "url"]);
+        let mut seen = Seen::new(&["name", "url", "names"]);
         let mut first = true;
         while let Some(key) = self.lx.next_key(&mut first)? {
             match seen.first(&key, &at, &mut self.problems) {
                 Some(0) => source.name = self.optional(&at.field("name"), text_field)?,
-                Some(_) => source.url = self.optional(&at.field("url"), url_field)?,
+                Some(1) => source.url = self.optional(&at.field("url"), url_field)?,
+                Some(_) => source.names = self.text_map(&at.field("names"))?,
                 None => self.lx.skip_value()?,
             }
         }
@@ -312,8 +316,8 @@ impl<'a> Reader<'a> {
             let here = at.field(PAGE_FIELDS[field]);
             match field {
                 0 => id = self.field(&here, id_field)?,
-                1 => name = self.field(&here, text_field)?,
-                2 => self.names(&here, &mut page)?,
+                1 => name = self.field(&here, name_field)?,
+                2 => page.names = self.text_map(&here)?,
                 3 => page.country = self.optional(&here, text_field)?,
                 4 => page.platform = self.optional(&here, text_field)?,
                 5 => page.category = self.optional(&here, text_field)?,
@@ -332,31 +336,39 @@ impl<'a> Reader<'a> {
         Ok(Some(page))
     }
 
-    fn names(&mut self, at: &Loc<'_>, page: &mut Page) -> Result<(), Syntax> {
+    /// `names`, `titles` or `source.names`: locale tag → display text, at most
+    /// [`MAX_MAP_ENTRIES`] entries, no tag twice. Entries past the limit are only checked for
+    /// syntax, so a hostile map costs neither memory nor message text.
+    fn text_map(&mut self, at: &Loc<'_>) -> Result<BTreeMap<String, String>, Syntax> {
+        let mut map = BTreeMap::new();
         if self.lx.peek() != Some(b'{') {
-            return self.wrong_container(at, "an object");
+            self.wrong_container(at, "an object")?;
+            return Ok(map);
         }
         self.lx.open();
         let mut first = true;
+        let mut count = 0;
         while let Some(tag) = self.lx.next_key(&mut first)? {
-            let simple = !tag.is_empty()
-                && tag
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-            // `names.en`, or `names["a b"]` for a tag that is not a plain word.
-            let shown = if simple {
-                format!("{at}.{tag}")
-            } else {
-                format!(
-                    "{at}[\"{}\"]",
-                    tag.replace('\\', "\\\\").replace('"', "\\\"")
-                )
-            };
-            if let Some(name) = self.optional(&Loc::root(&shown), text_field)? {
-                page.names.insert(tag.into_owned(), name);
+            count += 1;
+            if count > MAX_MAP_ENTRIES {
+                if count == MAX_MAP_ENTRIES + 1 {
+                    self.problems
+                        .push(at, format!("must have at most {MAX_MAP_ENTRIES} entries"));
+                }
+                self.lx.skip_value()?;
+                continue;
+            }
+            let shown = map_key(at, &tag);
+            if map.contains_key(tag.as_ref()) {
+                self.problems.push(&shown, "duplicate key");
+                self.lx.skip_value()?;
+                continue;
+            }
+            if let Some(name) = self.optional(&Loc::root(&shown), name_field)? {
+                map.insert(tag.into_owned(), name);
             }
         }
-        Ok(())
+        Ok(map)
     }
 
     fn series(&mut self, at: &Loc<'_>, pages_start: usize) -> Result<Vec<Point>, Syntax> {
@@ -473,6 +485,30 @@ fn string_field(v: &Val<'_>) -> Result<String, String> {
 fn text_field(v: &Val<'_>) -> Result<String, String> {
     let s = string_field(v)?;
     check::text(&s).map(|()| s)
+}
+
+fn name_field(v: &Val<'_>) -> Result<String, String> {
+    let s = string_field(v)?;
+    check::name(&s).map(|()| s)
+}
+
+/// `names.en`, or `names["a b"]` for a key that is not a plain word; a long key is cut, so
+/// a message never repeats a hostile key whole.
+fn map_key(at: &Loc<'_>, key: &str) -> String {
+    let simple = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if simple {
+        format!("{at}.{key}")
+    } else {
+        let cut = check::shorten(key, 64);
+        format!(
+            "{at}[\"{}\"]",
+            cut.replace('\\', "\\\\").replace('"', "\\\"")
+        )
+    }
 }
 
 fn id_field(v: &Val<'_>) -> Result<String, String> {

@@ -20,10 +20,15 @@ pub const MAX_PAGES: usize = 100_000;
 /// Largest number of series points in one feed, over all pages.
 pub const MAX_POINTS: usize = 5_000_000;
 
+/// Most entries in one `names`, `titles` or `source.names` map.
+pub const MAX_MAP_ENTRIES: usize = 64;
+
 /// A validated feed. Every invariant of SPEC §1 holds for a value of this type.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Feed {
     pub title: Option<String>,
+    /// Locale tag → the board's title in that language.
+    pub titles: BTreeMap<String, String>,
     pub source: Option<Source>,
     pub as_of: Option<Date>,
     pub pages: Vec<Page>,
@@ -32,6 +37,8 @@ pub struct Feed {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Source {
     pub name: Option<String>,
+    /// Locale tag → the source's name in that language.
+    pub names: BTreeMap<String, String>,
     pub url: Option<String>,
 }
 
@@ -61,15 +68,31 @@ pub struct Point {
 impl Page {
     /// The name shown for `locale`: exact tag, then its language, then `name` (SPEC §2a).
     pub fn display_name(&self, locale: &str) -> &str {
-        let language = locale.split('-').next().unwrap_or(locale);
-        self.names
-            .get(locale)
-            .or_else(|| self.names.get(language))
-            .unwrap_or(&self.name)
+        localized(&self.names, locale).unwrap_or(&self.name)
     }
 }
 
+/// `map[tag]` for the exact locale tag, else `map[language]` (`ar-EG` → `ar`), as SPEC §2a
+/// chooses page names, titles and source names.
+pub fn localized<'m>(map: &'m BTreeMap<String, String>, locale: &str) -> Option<&'m str> {
+    let language = locale.split('-').next().unwrap_or(locale);
+    map.get(locale)
+        .or_else(|| map.get(language))
+        .map(String::as_str)
+}
+
 impl Feed {
+    /// The board's title for `locale` (`titles`, then `title`), if the feed has one.
+    pub fn display_title(&self, locale: &str) -> Option<&str> {
+        localized(&self.titles, locale).or(self.title.as_deref())
+    }
+
+    /// The source's name for `locale` (`source.names`, then `source.name`).
+    pub fn display_source_name(&self, locale: &str) -> Option<&str> {
+        let source = self.source.as_ref()?;
+        localized(&source.names, locale).or(source.name.as_deref())
+    }
+
     /// The latest point date anywhere in the feed.
     pub fn latest_date(&self) -> Option<Date> {
         self.pages

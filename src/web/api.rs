@@ -80,10 +80,14 @@ fn describe(value: &JsValue) -> String {
 #[cfg(feature = "api")]
 fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
     let get = |name: &str| -> Option<String> {
-        if !options.is_object() {
+        let object = options.dyn_ref::<js_sys::Object>()?;
+        let key = JsValue::from_str(name);
+        // Own properties only: an option inherited from a prototype (or a polluted
+        // Object.prototype) is not the caller's option.
+        if !js_sys::Object::has_own(object, &key) {
             return None;
         }
-        let v = Reflect::get(options, &JsValue::from_str(name)).ok()?;
+        let v = Reflect::get(options, &key).ok()?;
         if v.is_undefined() || v.is_null() {
             None
         } else if let Some(s) = v.as_string() {

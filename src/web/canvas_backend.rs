@@ -17,7 +17,8 @@ pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
     /// The font last set: setting `ctx.font` parses it, so it is set only when it changes.
-    font: String,
+    /// A cell, as measuring (`&self` in the trait) sets fonts too.
+    font: std::cell::RefCell<String>,
 }
 
 impl Canvas2d {
@@ -26,7 +27,22 @@ impl Canvas2d {
         Canvas2d {
             ctx,
             size,
-            font: String::new(),
+            font: Default::default(),
+        }
+    }
+
+    /// Sets the context's font for `style` (only when it changes: setting it parses it).
+    fn set_font<T: BackendTextStyle>(&self, style: &T) {
+        let weight = match style.style() {
+            FontStyle::Bold => "bold ",
+            _ => "",
+        };
+        let family = style.family();
+        let font = format!("{weight}{}px {}", fixed(style.size(), 2), family.as_str());
+        let mut last = self.font.borrow_mut();
+        if font != *last {
+            self.ctx.set_font(&font);
+            *last = font;
         }
     }
 
@@ -130,6 +146,17 @@ impl DrawingBackend for Canvas2d {
         Ok(())
     }
 
+    /// Measured by the browser with the fonts it will draw with (Arabic shaped, emoji wide).
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        self.set_font(style);
+        let width = self.ctx.measure_text(text).map_or(0.0, |m| m.width());
+        Ok((width.ceil() as u32, style.size().ceil() as u32))
+    }
+
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         text: &str,
@@ -138,16 +165,7 @@ impl DrawingBackend for Canvas2d {
     ) -> Result {
         let paint = self.paint(style.color());
         self.ctx.set_fill_style_str(&paint);
-        let weight = match style.style() {
-            FontStyle::Bold => "bold ",
-            _ => "",
-        };
-        let family = style.family();
-        let font = format!("{weight}{}px {}", fixed(style.size(), 2), family.as_str());
-        if font != self.font {
-            self.ctx.set_font(&font);
-            self.font = font;
-        }
+        self.set_font(style);
         self.ctx.set_text_align(match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Right => "right",

@@ -32,6 +32,7 @@ pub struct Dom {
     caption: Element,
     headers: Vec<Element>,
     pub tbody: Element,
+    more: Element,
     empty: Element,
     foot: Element,
     pub stale: Element,
@@ -99,6 +100,8 @@ impl Dom {
             headers.push(th);
         }
         let tbody = child(doc, &table, "tbody", "")?;
+        let more = child(doc, &board, "p", "gl-more")?;
+        show(&more, false);
         let empty = child(doc, &board, "p", "gl-empty")?;
         show(&empty, false);
         let foot = child(doc, &board, "p", "gl-foot")?;
@@ -122,6 +125,7 @@ impl Dom {
             caption,
             headers,
             tbody,
+            more,
             empty,
             foot,
             stale,
@@ -147,6 +151,10 @@ impl Dom {
         self.chart.set_attribute("aria-label", &v.chart_label)?;
         show(&self.chart, chart_shown);
         self.update_rows(&v.rows)?;
+        if let Some(text) = &v.more {
+            set_text(&self.more, text);
+        }
+        show(&self.more, v.more.is_some());
         if let Some(text) = &v.empty {
             set_text(&self.empty, text);
         }

@@ -274,6 +274,26 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Marks the host while the engine reads and renders a feed. If that work traps (the instance
+/// then never runs the `Drop`), element.js finds the mark and knows which board to hold in its
+/// error state while the others move to a fresh instance.
+struct Busy(HtmlElement);
+
+const BUSY: &str = "__govLeaderboardBusy";
+
+impl Busy {
+    fn mark(host: &HtmlElement) -> Self {
+        let _ = Reflect::set(host, &BUSY.into(), &JsValue::TRUE);
+        Busy(host.clone())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        let _ = Reflect::set(&self.0, &BUSY.into(), &JsValue::FALSE);
+    }
+}
+
 /// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
 fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -339,6 +359,7 @@ impl State {
 
     /// New feed bytes from a fetch or the `data` property.
     pub(super) fn accept(&mut self, bytes: &[u8], origin: &str) -> Vec<Emit> {
+        let _busy = Busy::mark(&self.host);
         let h = hash(bytes);
         if self.feed_hash == Some(h) && self.feed.is_some() {
             self.mark_fresh();

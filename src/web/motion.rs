@@ -3,7 +3,7 @@
 //! skipped under `prefers-reduced-motion: reduce`.
 
 use super::callbacks::Frame;
-use super::dom::Dom;
+use super::dom::{Dom, RowDom};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,17 +27,39 @@ pub fn reduced_motion() -> bool {
 
 /// Where each row is now (FLIP's "first").
 pub fn positions(dom: &Dom) -> HashMap<String, f64> {
+    if dom.rows.len() > MAX_GLIDING_ROWS {
+        return HashMap::new();
+    }
     dom.rows
         .iter()
         .map(|(id, r)| (id.clone(), r.tr.get_bounding_client_rect().top()))
         .collect()
 }
 
-/// Animates every row from where it was to where it is (FLIP's "invert, play"); new rows fade in.
+/// Most rows that glide; a larger board (only possible past the bound, see board.rs) moves
+/// without animation.
+const MAX_GLIDING_ROWS: usize = 101;
+
+/// Animates every row from where it was to where it is (FLIP's "invert, play"); new rows fade
+/// in. All positions are read first, then every animation is started: reading a position
+/// after an `animate()` would force one layout per row.
 pub fn glide(dom: &Dom, before: &HashMap<String, f64>) {
-    for (id, row) in &dom.rows {
-        let now = row.tr.get_bounding_client_rect().top();
-        match before.get(id) {
+    if dom.rows.len() > MAX_GLIDING_ROWS {
+        return;
+    }
+    let now: Vec<(&RowDom, Option<f64>, f64)> = dom
+        .rows
+        .iter()
+        .map(|(id, row)| {
+            (
+                row,
+                before.get(id).copied(),
+                row.tr.get_bounding_client_rect().top(),
+            )
+        })
+        .collect();
+    for (row, old, now) in now {
+        match old {
             Some(old) if (old - now).abs() > 0.5 => {
                 animate(
                     &row.tr,

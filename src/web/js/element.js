@@ -23,18 +23,80 @@ function adoptStyles(root) {
   root.adoptedStyleSheets = [sheet];
 }
 
-let loading;
-/** Loads the .wasm once for every board on the page. */
+// One engine runtime (a WebAssembly instance and its glue) serves every board on the page.
+// A trap (WebAssembly.RuntimeError: unreachable, out of memory) can leave an instance in a
+// state nothing should run on again (a borrowed board state, a stuck task queue, a shadow
+// stack pointer that was never restored), so after one the runtime is retired: every board
+// on it moves to a fresh instance of the same compiled module (a fresh copy of the glue,
+// imported under another URL), and the board whose work trapped shows an error until its
+// next good feed or option change.
+const GLUE = new URL("./gov_leaderboard_element.js", import.meta.url).href;
+const MAX_RESTARTS = 10;
+let runtime;
+let restarts = 0;
+const boards = new Set();
+
+/** Loads the .wasm once for every board on the page; resolves to the current runtime. */
 export function ready() {
-  loading ??= init({ module_or_path: new URL("./gov_leaderboard_element_bg.wasm", import.meta.url) });
-  return loading;
+  runtime ??= {
+    BoardElement,
+    dead: false,
+    loaded: init({ module_or_path: new URL("./gov_leaderboard_element_bg.wasm", import.meta.url) }),
+  };
+  const current = runtime;
+  return current.loaded.then(() => current);
+}
+
+function isTrap(error) {
+  return typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+}
+
+/** Retires `dead` and moves its boards to a fresh runtime; `culprits` show the error. */
+function retire(dead, error, culprits) {
+  if (dead.dead) return;
+  dead.dead = true;
+  console.error("gov-leaderboard: the engine stopped (", error, "); restarting it");
+  if (restarts >= MAX_RESTARTS) {
+    for (const board of boards) board._stopped(dead, error);
+    return;
+  }
+  restarts += 1;
+  const module = init.__wbindgen_wasm_module;
+  const next = {
+    dead: false,
+    loaded: import(/* webpackIgnore: true */ /* @vite-ignore */ `${GLUE}?instance=${restarts}`).then(async (glue) => {
+      await glue.default({ module_or_path: module });
+      next.BoardElement = glue.BoardElement;
+    }),
+  };
+  runtime = next;
+  for (const board of boards) {
+    const culprit = culprits ? culprits.includes(board) : board._busy();
+    board._moveTo(dead, error, culprit);
+  }
+}
+
+// A trap in a callback the engine scheduled (a fetch finishing, a timer) is not thrown
+// through a board's own call: it reaches the window. The board whose work it was is the one
+// whose engine marked itself busy (and never got to clear the mark).
+function onUncaught(error) {
+  if (isTrap(error) && runtime && !runtime.dead) retire(runtime, error, null);
+}
+if (typeof window !== "undefined") {
+  window.addEventListener("error", (event) => onUncaught(event.error));
+  window.addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 }
 
 export class GovLeaderboard extends HTMLElement {
   static get observedAttributes() { return ATTRIBUTES; }
 
   #engine = null;
+  #runtime = null;
   #data = undefined;
+  /** After a trap in this board's own work, the message it shows until new data or options
+   * (or the next poll) start it again; null otherwise. */
+  #parked = null;
+  #retry = null;
 
   connectedCallback() {
     // `data` set on the element before this class was defined is an own property that hides
@@ -44,11 +106,28 @@ export class GovLeaderboard extends HTMLElement {
       delete this.data;
       this.data = value;
     }
-    ready().then(() => {
+    boards.add(this);
+    this.#start();
+  }
+
+  #start() {
+    ready().then((rt) => {
+      if (rt.dead) {
+        if (runtime !== rt) this.#start(); // retired while loading: take the fresh one
+        return;
+      }
       if (!this.isConnected) return;
       this.#call(() => {
-        this.#engine ??= new BoardElement(this);
+        if (this.#runtime !== rt) {
+          this.#engine = null;
+          this.#runtime = rt;
+        }
+        this.#engine ??= new rt.BoardElement(this);
         adoptStyles(this.shadowRoot);
+        if (this.#parked !== null) {
+          this.#engine.showError(this.#parked);
+          return;
+        }
         this.#engine.connected();
         if (this.#data !== undefined) this.#engine.setData(this.#data);
       });
@@ -56,6 +135,8 @@ export class GovLeaderboard extends HTMLElement {
   }
 
   disconnectedCallback() {
+    boards.delete(this);
+    clearTimeout(this.#retry);
     this.#call(() => this.#engine?.disconnected());
     // Removed for good (not just moved, which reconnects in the same task): free the engine
     // now rather than whenever the garbage collector gets to it. Reconnecting builds a new one.
@@ -63,18 +144,21 @@ export class GovLeaderboard extends HTMLElement {
       if (this.isConnected || !this.#engine) return;
       const engine = this.#engine;
       this.#engine = null;
-      this.#call(() => engine.free());
+      if (!this.#runtime?.dead) this.#call(() => engine.free());
     });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue) this.#call(() => this.#engine?.attributeChanged(name));
+    if (oldValue === newValue) return;
+    if (this.#unpark()) return;
+    this.#call(() => this.#engine?.attributeChanged(name));
   }
 
   /** A feed object (or JSON/CSV text, or bytes) to show without fetching. */
   get data() { return this.#data; }
   set data(value) {
     this.#data = value;
+    if (this.#unpark()) return;
     this.#call(() => this.#engine?.setData(value));
   }
 
@@ -83,10 +167,51 @@ export class GovLeaderboard extends HTMLElement {
     return (this.#engine && this.#call(() => this.#engine.rows())) || [];
   }
 
+  /** Whether this board's engine was in the middle of its work (see retire()). */
+  _busy() {
+    return this.__govLeaderboardBusy === true;
+  }
+
+  /** Its runtime was retired: drop the old engine and start on the fresh runtime. */
+  _moveTo(dead, error, culprit) {
+    if (this.#runtime !== dead) return;
+    const old = this.#engine;
+    this.#engine = null;
+    this.__govLeaderboardBusy = false;
+    // Release its listeners and timers if the old instance still can; nothing else runs there.
+    try { old?.disconnected(); } catch { /* that instance is gone */ }
+    if (culprit) {
+      this.#parked = `gov-leaderboard: the board stopped on an internal error (${error?.message ?? error}); it comes back with the next good feed`;
+      // The next poll is the next chance of a good feed.
+      const refresh = Number(this.getAttribute("refresh"));
+      if (refresh > 0) this.#retry = setTimeout(() => this.#unpark(), Math.max(refresh, 10) * 1000);
+    }
+    if (this.isConnected) this.#start();
+  }
+
+  /** Restarts were exhausted: a plain note, the page keeps what it shows. */
+  _stopped(dead, error) {
+    if (this.#runtime !== dead) return;
+    this.#engine = null;
+    this.#fail(error);
+  }
+
+  #unpark() {
+    if (this.#parked === null) return false;
+    this.#parked = null;
+    clearTimeout(this.#retry);
+    if (this.isConnected) this.#start();
+    return true;
+  }
+
   #call(f) {
     try {
       return f();
     } catch (error) {
+      if (isTrap(error) && this.#runtime && !this.#runtime.dead) {
+        retire(this.#runtime, error, [this]);
+        return undefined;
+      }
       this.#fail(error);
       return undefined;
     }
@@ -98,7 +223,7 @@ export class GovLeaderboard extends HTMLElement {
   #fail(error) {
     const message = `gov-leaderboard: ${error?.message ?? error}`;
     try {
-      if (this.#engine) {
+      if (this.#engine && !this.#runtime?.dead) {
         this.#engine.showError(message);
         return;
       }
