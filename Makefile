@@ -21,6 +21,12 @@ WASM_OPT    := $(call setting,wasm-opt)
 BINDGEN_TARGET := $(call setting,bindgen-target)
 WASM_PROFILE := $(call setting,profile)
 WASM        := target/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
+ELEMENT_NIGHTLY   := $(call setting,element-nightly)
+ELEMENT_RUSTFLAGS := $(call setting,element-rustflags)
+ELEMENT_BUILD_STD := $(call setting,element-build-std)
+# The machine's `nightly` when it is the pinned one, else the pinned nightly by its date.
+ELEMENT_TOOLCHAIN := $(shell rustup run nightly rustc --version 2>/dev/null | grep -q "$(ELEMENT_NIGHTLY)" && echo nightly || echo nightly-$(ELEMENT_NIGHTLY))
+ELEMENT_WASM := target/element/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
 
 .PHONY: fuzz soak bench
 .PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
@@ -36,6 +42,8 @@ setup: setup-rust setup-browser setup-node
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup run $(ELEMENT_TOOLCHAIN) rustc --version >/dev/null 2>&1 || rustup toolchain install $(ELEMENT_TOOLCHAIN) --profile minimal
+	@rustup component list --toolchain $(ELEMENT_TOOLCHAIN) --installed | grep -q '^rust-src' || rustup component add rust-src --toolchain $(ELEMENT_TOOLCHAIN)
 	@# Without --locked: its own lockfile wants a crate version this registry mirror lacks.
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
@@ -62,8 +70,10 @@ pkg: setup-rust setup-node
 	rm -rf $(PKG)
 	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET)
 	wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
-	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET) --no-default-features
-	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(WASM)
+	@# The element: pinned nightly, std rebuilt without panic machinery (see wasm-pack.toml).
+	RUSTFLAGS="$(ELEMENT_RUSTFLAGS)" CARGO_TARGET_DIR=target/element $(CARGO) +$(ELEMENT_TOOLCHAIN) build --profile $(WASM_PROFILE) --locked --lib \
+	  --target $(WASM_TARGET) --no-default-features -Zbuild-std=$(ELEMENT_BUILD_STD)
+	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(ELEMENT_WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
 	for w in $(PKG)/$(OUT_NAME)_bg.wasm $(PKG)/$(OUT_NAME)_element_bg.wasm; do \
 	  node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types $$w -o $$w || exit 1; \

@@ -6,6 +6,7 @@
 //! reads `rows` or sets an attribute never meets a borrowed state.
 
 use super::api::feed_bytes;
+use super::busy::Busy;
 use super::callbacks::{Frame, Listener, Resize, Timer};
 use super::canvas;
 use super::dom::Dom;
@@ -272,26 +273,6 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
-}
-
-/// Marks the host while the engine reads and renders a feed. If that work traps (the instance
-/// then never runs the `Drop`), element.js finds the mark and knows which board to hold in its
-/// error state while the others move to a fresh instance.
-struct Busy(HtmlElement);
-
-const BUSY: &str = "__govLeaderboardBusy";
-
-impl Busy {
-    fn mark(host: &HtmlElement) -> Self {
-        let _ = Reflect::set(host, &BUSY.into(), &JsValue::TRUE);
-        Busy(host.clone())
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        let _ = Reflect::set(&self.0, &BUSY.into(), &JsValue::FALSE);
-    }
 }
 
 /// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.

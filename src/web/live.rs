@@ -2,16 +2,25 @@
 //! feed's ETag / Last-Modified (If-None-Match / If-Modified-Since) on every poll and a 304
 //! costs no body; no custom request headers, so a cross-origin feed needs no CORS preflight.
 
+use super::busy::Busy;
 use crate::feed::MAX_FEED_BYTES;
 use js_sys::Reflect;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
+use web_sys::{
+    AbortSignal, HtmlElement, ReadableStreamDefaultReader, RequestCache, RequestInit, Response,
+};
 
 /// The feed's bytes, or a message saying what went wrong and where.
-pub async fn fetch(url: &str, signal: &AbortSignal, timeout_s: f64) -> Result<Vec<u8>, String> {
+/// `host` is marked busy while a chunk of the body is taken in (see busy.rs).
+pub async fn fetch(
+    url: &str,
+    signal: &AbortSignal,
+    timeout_s: f64,
+    host: &HtmlElement,
+) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
@@ -42,7 +51,7 @@ pub async fn fetch(url: &str, signal: &AbortSignal, timeout_s: f64) -> Result<Ve
             "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
         ));
     }
-    read_body(url, &response, signal, timeout_s).await
+    read_body(url, &response, signal, timeout_s, host).await
 }
 
 /// Reads the body chunk by chunk and stops at the feed limit, so a hostile or broken server
@@ -52,6 +61,7 @@ async fn read_body(
     response: &Response,
     signal: &AbortSignal,
     timeout_s: f64,
+    host: &HtmlElement,
 ) -> Result<Vec<u8>, String> {
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
@@ -76,6 +86,7 @@ async fn read_body(
             .ok()
             .and_then(|v| v.dyn_into().ok())
             .ok_or_else(|| format!("{url}: unreadable body"))?;
+        let _busy = Busy::mark(host);
         let start = bytes.len();
         let len = value.length() as usize;
         if start + len > MAX_FEED_BYTES {

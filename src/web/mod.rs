@@ -3,6 +3,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod api;
+mod busy;
 mod callbacks;
 mod canvas;
 mod canvas_backend;

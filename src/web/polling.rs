@@ -134,12 +134,12 @@ async fn poll(weak: Weak<RefCell<State>>) {
         let Ok(mut s) = st.try_borrow_mut() else {
             return;
         };
-        s.begin_fetch()
+        s.begin_fetch().map(|b| (b, s.host.clone()))
     };
-    let Some((url, generation, signal, timeout_s)) = started else {
+    let Some(((url, generation, signal, timeout_s), host)) = started else {
         return;
     };
-    let result = live::fetch(&url, &signal, timeout_s).await;
+    let result = live::fetch(&url, &signal, timeout_s, &host).await;
     let Some(st) = weak.upgrade() else { return };
     let (host, events) = {
         let Ok(mut s) = st.try_borrow_mut() else {

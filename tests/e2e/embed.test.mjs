@@ -33,12 +33,16 @@ before(async () => {
     "/host.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>host</title>
       <script src="${cdn.url}/www/embed-host.js"></script></head>
       <body style="margin:0;font-family:serif"><p>Article text above.</p>
-      <iframe id="board" title="Leaderboard" src="${src}" sandbox="allow-scripts" style="width:100%;border:0;height:120px"></iframe>
-      <iframe id="other" title="Other" src="${cdn.url}/redirect.html" style="width:100%;border:0;height:90px"></iframe>
+      <iframe id="board" data-gov-leaderboard title="Leaderboard" src="${src}" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads" style="width:100%;border:0;height:120px"></iframe>
+      <iframe id="other" data-gov-leaderboard title="Other" src="${cdn.url}/redirect.html" style="width:100%;border:0;height:90px"></iframe>
+      <iframe id="ad" title="Advertisement" src="${evil.url}/poster.html" style="width:100%;border:0;height:90px"></iframe>
       <p>Article text below.</p></body></html>` },
-    "/clamp.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>clamp</title>
-      <script src="${cdn.url}/www/embed-host.js"></script></head>
-      <body><iframe id="probe" src="/probe.html" style="border:0;height:100px"></iframe></body></html>` },
+    "/clamp.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>clamp</title></head>
+      <body><p id="__govLeaderboardHost">A user comment that tries to switch the host script off.</p>
+      <form name="__govLeaderboardHost"></form><a id="Symbol"></a>
+      <script src="${cdn.url}/www/embed-host.js"></script>
+      <iframe id="probe" data-gov-leaderboard src="/probe.html" style="border:0;height:100px"></iframe>
+      <iframe id="unmarked" src="/probe.html" style="border:0;height:100px"></iframe></body></html>` },
     "/probe.html": { body: "<!doctype html><p>probe</p>" },
   } });
   browser = await launch();
@@ -71,14 +75,21 @@ test("sandboxed cross-origin iframe shows the board and follows its height live;
   await page.waitForTimeout(500);
   assert.equal((await heights()).iframe, settled, "message from the host window ignored");
   assert.equal(await page.$eval("#other", (f) => f.getBoundingClientRect().height), 90, "message from a frame whose origin changed ignored");
+  assert.equal(await page.$eval("#ad", (f) => f.getBoundingClientRect().height), 90, "message from a frame without data-gov-leaderboard ignored");
   await screenshot(page, "iframe-host-900");
   await page.close();
 });
 
-test("heights are clamped and only numbers are used", async () => {
+test("heights are clamped, only numbers are used, unmarked frames and page markup change nothing", async () => {
   const page = await browser.newPage();
   await page.goto(host.url + "/clamp.html");
-  const probe = page.frame({ url: /probe\.html/ });
+  const frameById = async (id) => {
+    for (const f of page.frames()) {
+      if (f.parentFrame() && (await (await f.frameElement()).getAttribute("id")) === id) return f;
+    }
+    throw new Error(`no frame #${id}`);
+  };
+  const probe = await frameById("probe");
   const send = async (data) => {
     await probe.evaluate((d) => parent.postMessage(d, "*"), data);
     await page.waitForTimeout(150);
@@ -90,5 +101,21 @@ test("heights are clamped and only numbers are used", async () => {
   assert.equal(await send({ type: "gov-leaderboard:resize", height: "abc" }), 60, "not a number: ignored");
   assert.equal(await send({ type: "something-else", height: 400 }), 60, "other messages ignored");
   assert.equal(await send("gov-leaderboard:resize 400"), 60, "strings ignored");
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: " 7000 " }), 60, "a numeric string is not a number");
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: [7777] }), 60, "an array is not a number");
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: Infinity }), 60, "infinity ignored");
+  // A change under 1 px writes nothing (no style churn from sub-pixel reports).
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: 300 }), 300);
+  await page.$eval("#probe", (f) => {
+    window.__writes = 0;
+    new MutationObserver((m) => { window.__writes += m.length; }).observe(f, { attributes: true, attributeFilter: ["style"] });
+  });
+  assert.equal(await send({ type: "gov-leaderboard:resize", height: 299.4 }), 300);
+  assert.equal(await page.evaluate(() => window.__writes), 0, "no write for a change under 1 px");
+  // The same message from a frame without data-gov-leaderboard: ignored.
+  const unmarked = await frameById("unmarked");
+  await unmarked.evaluate(() => parent.postMessage({ type: "gov-leaderboard:resize", height: 700 }, "*"));
+  await page.waitForTimeout(150);
+  assert.equal(await page.$eval("#unmarked", (f) => Math.round(f.getBoundingClientRect().height)), 100, "unmarked frame untouched");
   await page.close();
 });
