@@ -125,7 +125,7 @@ test-e2e: setup-browser setup-node pkg
 
 # ---- longer runs (not part of make test) ----
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := json_feed csv_feed rank
+FUZZ_TARGETS := json_feed csv_feed rank import_export
 # Each target for FUZZ_SECONDS with libFuzzer (nightly). New inputs go to target/fuzz-corpus/;
 # a crash is written to tests/fuzz/regressions/, which `cargo test` replays from then on.
 fuzz:

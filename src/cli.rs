@@ -1,4 +1,4 @@
-//! The native command line (SPEC §3): `rank`, `render`, `validate`.
+//! The native command line (SPEC §3, §5): `rank`, `render`, `validate`, `import`.
 //! Exit codes: 0 ok, 1 bad feed (or a feed that cannot be read), 2 bad usage.
 
 use clap::{Args, Parser, Subcommand};
@@ -7,8 +7,10 @@ use gov_leaderboard::chart::ChartKind;
 use gov_leaderboard::feed::{self, Feed, FeedError, MAX_FEED_BYTES};
 use gov_leaderboard::format::canonical_tag;
 use gov_leaderboard::i18n::BoardLocale;
+use gov_leaderboard::import::{self, ColumnMap, Format, ImportOptions, Input};
 use gov_leaderboard::options::{parse_top, Metric, RankOptions, Ties, Window};
 use gov_leaderboard::{rank, render};
+use jiff::tz::TimeZone;
 use std::io::{Read, Write};
 
 #[derive(Parser)]
@@ -50,6 +52,37 @@ enum Command {
         /// Feed file, or - for standard input.
         feed: String,
     },
+    /// Turn analytics exports (CrowdTangle, Meta Content Library, any CSV) into a feed, or merge
+    /// them into one: one point per page per day; a page-day in the import replaces that point.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// Export format: auto (CrowdTangle or Meta Content Library, from the header),
+    /// crowdtangle, meta-content-library or columns (with --map).
+    #[arg(long = "from", default_value = "auto")]
+    from: Format,
+    /// For --from columns: id=COL,name=COL,date=COL,interactions=COL[+COL...]
+    /// [,posts=COL|#rows][,followers=COL][,country=COL]...; 'text' is a literal value.
+    #[arg(long)]
+    map: Option<ColumnMap>,
+    /// Merge into this JSON feed (created if absent); it is replaced atomically, and only if
+    /// the whole import succeeds. Without it the feed is printed.
+    #[arg(long)]
+    into: Option<String>,
+    /// CSV of page details overriding the exports': id, name, names.<tag>, country, platform,
+    /// category, url, followers.
+    #[arg(long)]
+    pages: Option<String>,
+    /// Time zone for times without an offset and for the day of a timestamp: an IANA name
+    /// (Africa/Cairo) or an offset (+02:00).
+    #[arg(long, default_value = "UTC", value_parser = import::values::zone)]
+    tz: TimeZone,
+    /// Export files (CSV), or - for standard input; a later export's page-days replace an
+    /// earlier one's.
+    #[arg(required = true)]
+    exports: Vec<String>,
 }
 
 #[derive(Args)]
@@ -137,7 +170,131 @@ pub fn run() -> i32 {
         Command::Validate { feed } => with_feed(&feed, |f| {
             format!("ok: {} pages, {} points\n", f.pages.len(), f.point_count())
         }),
+        Command::Import(args) => run_import(args),
     }
+}
+
+/// `import`: read every export, merge, write the feed (atomically with --into).
+fn run_import(args: ImportArgs) -> i32 {
+    if args.map.is_some() && !matches!(args.from, Format::Columns | Format::Auto) {
+        eprintln!("gov-leaderboard: --map goes with --from columns");
+        return 2;
+    }
+    if args.from == Format::Columns && args.map.is_none() {
+        eprintln!(
+            "gov-leaderboard: --from columns needs --map id=COL,name=COL,date=COL,interactions=COL"
+        );
+        return 2;
+    }
+    let opts = ImportOptions {
+        format: args.from,
+        map: args.map,
+        tz: args.tz,
+    };
+    let open = |path: &str| -> Result<Input<'static>, String> {
+        if path == "-" {
+            return Ok(Input::new("-", std::io::stdin()));
+        }
+        std::fs::File::open(path)
+            .map(|f| Input::new(path, f))
+            .map_err(|e| format!("cannot read {path}: {e}"))
+    };
+    let inputs: Result<Vec<_>, _> = args.exports.iter().map(|p| open(p)).collect();
+    let pages = args.pages.as_deref().map(open).transpose();
+    let (inputs, pages) = match (inputs, pages) {
+        (Ok(i), Ok(p)) => (i, p),
+        (Err(m), _) | (_, Err(m)) => {
+            eprintln!("gov-leaderboard: {m}");
+            return 1;
+        }
+    };
+    let exports = inputs.len();
+    let (sums, fields) = match import::read(inputs, pages, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            report(&e);
+            return 1;
+        }
+    };
+    let existing = match args.into.as_deref().map(read_existing).transpose() {
+        Ok(bytes) => bytes.flatten(),
+        Err(m) => {
+            eprintln!("gov-leaderboard: {m}");
+            return 1;
+        }
+    };
+    let (text, summary) = match import::merge_into(existing.as_deref(), &sums, &fields) {
+        Ok(r) => r,
+        Err(e) => {
+            report(&e);
+            return 1;
+        }
+    };
+    let written = match &args.into {
+        Some(path) => write_atomically(path, text.as_bytes()).map(|()| format!(" -> {path}")),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map(|()| String::new())
+                .map_err(|e| format!("cannot write the feed: {e}"))
+        }
+    };
+    match written {
+        Ok(to) => {
+            eprintln!(
+                "gov-leaderboard: {}{to}",
+                import_summary(exports, sums.rows, &summary)
+            );
+            0
+        }
+        Err(m) => {
+            eprintln!("gov-leaderboard: {m}");
+            1
+        }
+    }
+}
+
+fn import_summary(exports: usize, rows: u64, s: &import::Summary) -> String {
+    let range = match (s.first, s.last) {
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::from(", no dates"),
+    };
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "imported {} from {}: {} added, {} added, {} replaced{range}",
+        plural(rows as usize, "row"),
+        plural(exports, "export"),
+        plural(s.pages_added, "page"),
+        plural(s.points_added, "point"),
+        plural(s.points_replaced, "point"),
+    )
+}
+
+/// The feed `--into` names: its bytes, or `None` when it does not exist yet.
+fn read_existing(path: &str) -> Result<Option<Vec<u8>>, String> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => read_input(path).map(Some),
+    }
+}
+
+/// Writes beside `path`, flushes to disk, then renames over it: a reader of the feed (or a
+/// crash) sees the old file or the new one, never half of one.
+fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), String> {
+    let target = std::path::Path::new(path);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.import-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, target));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {path}: {e}")
+    })
 }
 
 /// Reads and validates the feed, then prints what `output` makes of it.

@@ -26,6 +26,12 @@ impl Date {
         let year = digits(&b[0..4])?;
         let month = digits(&b[5..7])?;
         let day = digits(&b[8..10])?;
+        Date::from_ymd(year, month as u32, day as u32)
+    }
+
+    /// The date of a year, month and day, with the checks of [`Date::parse`].
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        let (month, day) = (i32::try_from(month).ok()?, i32::try_from(day).ok()?);
         if !(FIRST_YEAR..=LAST_YEAR).contains(&year)
             || !(1..=12).contains(&month)
             || day < 1

@@ -64,3 +64,35 @@ fn check(r: &crate::rank::Ranking) {
         "at most one pinned extra row"
     );
 }
+
+/// The body of the import fuzz target: the first byte picks the format (and a `--map` for
+/// the columns format), the rest is the export; read, then merged into a new feed, which must
+/// be valid whenever the merge succeeds.
+pub fn import_export(data: &[u8]) {
+    use crate::import::{self, Format, ImportOptions, Input};
+    let (head, export) = data.split_at(data.len().min(1));
+    let format = [
+        Format::Auto,
+        Format::CrowdTangle,
+        Format::MetaContentLibrary,
+        Format::Columns,
+    ][usize::from(head.first().copied().unwrap_or(0)) % 4];
+    let map = "id=id,name=name,date=date,interactions=a+b,posts=#rows,followers=f"
+        .parse()
+        .ok();
+    let opts = ImportOptions {
+        format,
+        map,
+        tz: crate::import::values::zone("Africa/Cairo").unwrap_or(jiff::tz::TimeZone::UTC),
+    };
+    let Ok((sums, pages)) = import::read(vec![Input::new("export.csv", export)], None, &opts)
+    else {
+        return;
+    };
+    if let Ok((text, _)) = import::merge_into(None, &sums, &pages) {
+        assert!(
+            crate::feed::parse(text.as_bytes()).is_ok(),
+            "merged feed invalid"
+        );
+    }
+}

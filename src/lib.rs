@@ -14,6 +14,8 @@ pub mod format;
 pub mod fuzzing;
 pub mod html;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod json_out;
 pub mod options;
 pub mod order;

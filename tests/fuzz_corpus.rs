@@ -3,7 +3,7 @@
 //! hostile shapes: parsers and ranking must return, never panic, and stay bounded.
 
 use gov_leaderboard::feed::parse;
-use gov_leaderboard::fuzzing::rank_and_render;
+use gov_leaderboard::fuzzing::{import_export, rank_and_render};
 use std::path::Path;
 
 fn files(dir: &str) -> Vec<std::path::PathBuf> {
@@ -34,6 +34,10 @@ fn corpus_and_regressions_replay_without_panics() {
             rank_and_render(&std::fs::read(&f).expect("readable"));
             n += 1;
         }
+    }
+    for f in files("tests/fuzz/corpus/import_export") {
+        import_export(&std::fs::read(&f).expect("readable"));
+        n += 1;
     }
     assert!(n >= 20, "corpus present ({n} inputs)");
     assert!(Path::new("tests/fuzz/fuzz_targets/rank.rs").exists());
@@ -79,4 +83,25 @@ fn hostile_shapes_return_errors_quickly() {
         "0".repeat(100_000)
     );
     assert!(parse(big_number.as_bytes()).is_err());
+    // 2.5 million `names` keys (31 MB): one error, the map never grows past 64 entries.
+    let keys: Vec<String> = (0..2_500_000).map(|i| format!(r#""{i:x}":"n""#)).collect();
+    let many_names = format!(
+        r#"{{"version":1,"pages":[{{"id":"a","name":"A","names":{{{}}}}}]}}"#,
+        keys.join(",")
+    );
+    let e = parse(many_names.as_bytes()).expect_err("too many names");
+    assert_eq!(
+        e.to_string(),
+        "pages[0].names: must have at most 64 entries"
+    );
+    // A 30 MB key: quoted in 64 characters, not repeated whole.
+    let long_key = format!(
+        r#"{{"version":1,"pages":[{{"id":"a","name":"A","names":{{"{}":5}}}}]}}"#,
+        "k".repeat(30_000_000)
+    );
+    let e = parse(long_key.as_bytes())
+        .expect_err("not a string")
+        .to_string();
+    assert!(e.len() < 200, "{} bytes of message", e.len());
+    assert!(e.ends_with("…\"]: expected a string, got 5"), "{e}");
 }

@@ -1,6 +1,6 @@
 //! The feed: its model, its limits and the one entry point that reads JSON or CSV.
 
-mod check;
+pub mod check;
 mod csv;
 mod csv_reader;
 mod json;

@@ -80,7 +80,10 @@ fn describe(value: &JsValue) -> String {
 #[cfg(feature = "api")]
 fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
     let get = |name: &str| -> Option<String> {
-        let object = options.dyn_ref::<js_sys::Object>()?;
+        // Any object, a null-prototype one included (not an `instanceof Object` test).
+        let object = options
+            .is_object()
+            .then(|| options.unchecked_ref::<js_sys::Object>())?;
         let key = JsValue::from_str(name);
         // Own properties only: an option inherited from a prototype (or a polluted
         // Object.prototype) is not the caller's option.

@@ -64,6 +64,21 @@ test("a bad feed throws an Error with the CLI's message; bad options throw too",
   assert.deepEqual(r, { as_of: null, metric: "interactions", window: "30d", ties: "competition", rows: [], unranked: ["a"] });
 });
 
+test("options are read from the object's own properties only", () => {
+  const feed = readFileSync(join(ROOT, "www/data/seed.json"), "utf8");
+  const inherited = Object.create({ top: 1, locale: "ar", metric: "growth" });
+  assert.deepEqual(rank(feed, inherited), rank(feed, {}), "inherited options ignored");
+  assert.equal(renderStatic(feed, inherited), renderStatic(feed, {}));
+  Object.prototype.top = 2; // a polluted prototype changes nothing either
+  try {
+    assert.equal(rank(feed, {}).rows.length, rank(feed, { top: 10 }).rows.length);
+  } finally {
+    delete Object.prototype.top;
+  }
+  const own = Object.assign(Object.create(null), { top: 1 });
+  assert.equal(rank(feed, own).rows.length, 1, "a null-prototype object works");
+});
+
 test("the packed tarball installs into a Vite 7 app that builds and renders in Chromium", async () => {
   const out = join(ROOT, "target/npm");
   rmSync(out, { recursive: true, force: true });
