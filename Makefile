@@ -29,6 +29,7 @@ ELEMENT_TOOLCHAIN := $(shell rustup run nightly rustc --version 2>/dev/null | gr
 ELEMENT_WASM := target/element/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
 
 .PHONY: fuzz soak bench
+.PHONY: import-demo
 .PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
 
 help:
@@ -99,7 +100,13 @@ static-demo: cli
 	   echo '</main></body></html>'; } > www/generated/static.html
 	@echo "wrote www/generated/static.html"
 
-demo: setup-node pkg static-demo
+# The data desk's daily job on the demo's sample CrowdTangle export: `import --into` the feed
+# that the demo's imported board polls (running it again changes nothing).
+import-demo: cli
+	@mkdir -p www/generated
+	$(BIN) import www/data/crowdtangle-sample.csv --pages www/data/crowdtangle-pages.csv --into www/generated/imported.json
+
+demo: setup-node pkg static-demo import-demo
 	$(NODE) www/dev/server.mjs --port 8080
 
 # ---- tests ----
@@ -147,6 +154,7 @@ soak: setup-browser setup-node pkg
 
 # One table of figures, each against a baseline measured in the same run (tests/bench/).
 bench: setup-browser setup-node pkg cli
+	@/usr/bin/python3 -c "import pandas" 2>/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null) || echo "pandas unavailable: the import row has no baseline"
 	$(NODE) tests/bench/bench.mjs
 
 fmt:

@@ -2,7 +2,7 @@
 // ratio where a baseline exists (absolute times on shared machines are noise).
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT, serve, launch } from "../e2e/harness.mjs";
@@ -199,6 +199,40 @@ async function tied() {
   }
 }
 
+// 7. import: a CrowdTangle-shaped export (about 1 GB: 2,000 pages × 130 days, long quoted
+// messages) through `gov-leaderboard import` vs pandas read_csv + groupby on the same file.
+// IMPORT_PAGES / IMPORT_DAYS make it smaller; the file is kept in target/bench between runs.
+function importBench() {
+  const pages = Number(process.env.IMPORT_PAGES || 2000), days = Number(process.env.IMPORT_DAYS || 130);
+  const file = join(OUT, `crowdtangle-${pages}x${days}.csv`);
+  if (!existsSync(file)) {
+    execFileSync("node", [join(ROOT, "www/dev/sample-export.mjs"), "large", String(pages), String(days), file], { stdio: "inherit" });
+  }
+  const mb = statSync(file).size / 1048576;
+  const ours = [];
+  for (let i = 0; i < 3; i++) {
+    const s = performance.now();
+    execFileSync(BIN, ["import", file], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+    ours.push(performance.now() - s);
+  }
+  // Debian's python3-pandas lives with /usr/bin/python3 (a pyenv python3 may come first on PATH).
+  let pandas = null;
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    try {
+      const s = performance.now();
+      execFileSync(python, [join(ROOT, "tests/bench/import-baseline.py"), file], { stdio: "pipe" });
+      pandas = performance.now() - s;
+      break;
+    } catch (e) {
+      console.error(`pandas baseline with ${python}: ${String(e.stderr || e).split("\n").filter(Boolean).pop()}`);
+    }
+  }
+  const rate = (t) => `${(mb / (t / 1000)).toFixed(0)} MB/s (${(t / 1000).toFixed(1)} s)`;
+  add(`import ${mb.toFixed(0)} MB CrowdTangle export vs pandas read_csv + groupby`, rate(median(ours)),
+    pandas ? rate(pandas) : "pandas missing", pandas ? (pandas / median(ours)).toFixed(2) : "",
+    "throughput ×, aim ≥ 3; whole process, validated feed written");
+}
+
 // 5. layout shift of a hydrating static board
 async function hydration() {
   execFileSync("node", [join(ROOT, "tests/static-site/build.mjs"), join(OUT, "site")], { stdio: "pipe" });
@@ -221,7 +255,7 @@ async function hydration() {
   }
 }
 
-// BENCH_ONLY=weight,rank,browser,hydration,tied runs a subset (while working on one figure).
+// BENCH_ONLY=weight,rank,browser,hydration,tied,import runs a subset (while working on one figure).
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
 const run = (name) => !only || only.includes(name);
 if (run("weight")) embedWeight();
@@ -229,6 +263,7 @@ if (run("rank")) await throughput();
 if (run("browser")) await browser();
 if (run("hydration")) await hydration();
 if (run("tied")) await tied();
+if (run("import")) importBench();
 
 const cols = ["what", "ours", "baseline", "ratio", "note"];
 const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
