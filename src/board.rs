@@ -194,7 +194,7 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         ],
         chart: chart(feed, ranking, opts, loc),
         chart_label: words.chart.to_string(),
-        download_href: crate::html::csv_data_url(&crate::rank::rows_csv(ranking)),
+        download_href: crate::html::csv_data_url(&crate::output::rows_csv(ranking)),
         download_label: words.download.to_string(),
         source_name: feed
             .display_source_name(opts.locale_tag())
@@ -243,7 +243,7 @@ pub fn value_text(v: Value, loc: &BoardLocale) -> String {
 }
 
 fn raw_value(v: Value) -> String {
-    crate::json_out::value_json(v)
+    crate::output::value_json(v)
 }
 
 fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> Option<Chart> {

@@ -16,9 +16,9 @@ pub mod html;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
-pub mod json_out;
 pub mod options;
 pub mod order;
+pub mod output;
 pub mod rank;
 pub mod render;
 pub mod schedule;

@@ -40,11 +40,12 @@ fn rank_prints_one_json_object_and_a_newline() {
     let stdout = text(&out.stdout);
     assert!(stdout.ends_with("}\n") && stdout.matches('\n').count() == 1);
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    let mut keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    keys.sort();
     assert_eq!(
         keys,
         ["as_of", "metric", "rows", "ties", "unranked", "window"]
-    ); // map keys sorted
+    );
     assert!(stdout.starts_with("{\"as_of\":\"2026-11-28\",\"metric\":\"interactions\",\"window\":\"30d\",\"ties\":\"competition\",\"rows\":["));
     assert_eq!(v["rows"][1]["value"], 24_374_000);
     assert_eq!(v["rows"][1]["id"], "eg-moi");

@@ -499,3 +499,36 @@ mod property {
         }
     }
 }
+
+/// The hostile-text corpus as page names in an export: each is a located error (a name with
+/// no visible character) or lands in the feed exactly as written, as text.
+#[test]
+fn hostile_text_in_an_export_stays_text() {
+    let payloads: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/hostile/payloads.json").expect("payloads"),
+    )
+    .expect("json");
+    for (i, p) in payloads.iter().enumerate() {
+        let name: String = p.replace('\0', "").chars().take(200).collect();
+        let field = format!("\"{}\"", name.replace('"', "\"\""));
+        let export = format!("Page Name,Facebook Id,Post Created Date,Total Interactions\n{field},p{i},2026-11-28,5\n");
+        match read(&[("hostile.csv", &export)], &opts()) {
+            Ok((sums, pages)) => {
+                let (text, _) = import::merge_into(None, &sums, &pages).expect("merged");
+                let feed: Value = serde_json::from_str(&text).expect("json");
+                assert_eq!(
+                    feed["pages"][0]["name"],
+                    Value::from(name.trim()),
+                    "payload {i}"
+                );
+            }
+            Err(errors) => {
+                assert_eq!(errors.len(), 1, "payload {i}: {errors:?}");
+                assert!(
+                    errors[0].starts_with("hostile.csv: line 2, column \"Page Name\""),
+                    "{errors:?}"
+                );
+            }
+        }
+    }
+}

@@ -424,7 +424,7 @@ impl State {
         }
         self.announce(&ranking, &previous, &loc);
         self.show_stale_note(&loc);
-        let rows_json = crate::json_out::rows_json(&ranking.rows);
+        let rows_json = crate::output::rows_json(&ranking.rows);
         self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
         self.ranking = Some(ranking);
         Ok(self.rows.clone())
