@@ -1,7 +1,7 @@
 //! The board's own words in its languages (SPEC §2a): Arabic, English, French, German.
 //! Any other locale gets English words with its own number and date formats.
 
-use crate::format::{canonical_tag, is_rtl, LocaleError, Numbers};
+use crate::format::{is_rtl, LocaleError, Locales, NumberFormat};
 use crate::options::{Metric, Window};
 
 /// A language the board has words for.
@@ -207,12 +207,19 @@ pub struct BoardLocale {
     pub canonical: String,
     pub lang: Lang,
     pub rtl: bool,
-    pub numbers: Numbers,
+    pub numbers: Box<dyn NumberFormat>,
 }
 
 impl BoardLocale {
+    /// The board locale of `tag`, natively with ICU4X.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(tag: &str) -> Result<BoardLocale, LocaleError> {
-        let canonical = canonical_tag(tag)?;
+        BoardLocale::with(tag, &crate::format::Icu)
+    }
+
+    /// The board locale of `tag`, its numbers and dates from `locales`.
+    pub fn with(tag: &str, locales: &dyn Locales) -> Result<BoardLocale, LocaleError> {
+        let canonical = locales.canonical_tag(tag)?;
         let lang = match canonical.split('-').next().unwrap_or_default() {
             "ar" => Lang::Ar,
             "fr" => Lang::Fr,
@@ -222,7 +229,7 @@ impl BoardLocale {
         Ok(BoardLocale {
             tag: tag.to_string(),
             rtl: is_rtl(&canonical),
-            numbers: Numbers::new(&canonical)?,
+            numbers: locales.numbers(&canonical)?,
             canonical,
             lang,
         })

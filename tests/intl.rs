@@ -2,7 +2,7 @@
 //! written by tests/intl/generate.mjs from Node's ICU).
 
 use gov_leaderboard::date::Date;
-use gov_leaderboard::format::Numbers;
+use gov_leaderboard::format::{NumberFormat, Numbers};
 use serde_json::Value;
 use std::collections::HashMap;
 

@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use gov_leaderboard::date::Date;
-use gov_leaderboard::format::Numbers;
+use gov_leaderboard::format::NumberFormat;
+use gov_leaderboard::web::intl::Numbers;
 use gov_leaderboard::web::{rank_js, render_static, BoardElement};
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;

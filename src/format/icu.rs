@@ -2,7 +2,7 @@
 //! browser's `Intl.NumberFormat(locale).format(v)` and `Intl.DateTimeFormat` give
 //! (tests/intl.rs checks it against ICU's own output).
 
-use super::LocaleError;
+use super::{LocaleError, Locales, NumberFormat};
 use crate::date::Date;
 use fixed_decimal::{Decimal, FloatPrecision, SignedRoundingMode, UnsignedRoundingMode};
 use icu_datetime::fieldsets::YMD;
@@ -40,15 +40,17 @@ impl Numbers {
                 .map_err(|_| LocaleError(locale.to_string()))?,
         })
     }
+}
 
+impl NumberFormat for Numbers {
     /// A whole number in full, grouped: `24,374,000`, `٢٤٬٣٧٤٬٠٠٠`, `24 374 000`.
-    pub fn integer(&self, v: u64) -> String {
+    fn integer(&self, v: u64) -> String {
         self.decimal.format(&Decimal::from(v)).to_string()
     }
 
     /// A ratio with at most three fraction digits, rounded half away from zero, as `Intl`'s
     /// default does: `0.123`, `١٫٥`.
-    pub fn ratio(&self, v: f64) -> String {
+    fn ratio(&self, v: f64) -> String {
         match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
             Ok(mut d) => {
                 d.round_with_mode(-3, HALF_EXPAND);
@@ -60,7 +62,7 @@ impl Numbers {
     }
 
     /// A short form with at most one fraction digit: `24.4M`, `٢٤٫٤ مليون`, `24,4 Mio.`.
-    pub fn compact(&self, v: f64) -> String {
+    fn compact(&self, v: f64) -> String {
         let Ok(mut d) = Decimal::try_from_f64(v, FloatPrecision::RoundTrip) else {
             return String::from("–");
         };
@@ -89,12 +91,26 @@ impl Numbers {
     }
 
     /// A long date: `November 28, 2026`, `٢٨ نوفمبر ٢٠٢٦`, `28. November 2026`.
-    pub fn date(&self, d: Date) -> String {
+    fn date(&self, d: Date) -> String {
         let (y, m, day) = d.ymd();
         match icu_calendar::Date::try_new_iso(y, m as u8, day as u8) {
             Ok(iso) => self.date.format(&iso).to_string(),
             Err(_) => d.to_string(),
         }
+    }
+}
+
+/// ICU4X as the core's [`Locales`]: CLDR data compiled into the native binary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Icu;
+
+impl Locales for Icu {
+    fn canonical_tag(&self, tag: &str) -> Result<String, LocaleError> {
+        canonical_tag(tag)
+    }
+
+    fn numbers(&self, canonical: &str) -> Result<Box<dyn NumberFormat>, LocaleError> {
+        Ok(Box::new(Numbers::new(canonical)?))
     }
 }
 

@@ -1,17 +1,36 @@
-//! Locale-correct numbers and dates. Natively ICU4X's CLDR data does the work; in the browser
-//! the browser's own `Intl` does (no CLDR tables shipped in the `.wasm`). Both give the same
-//! text: tests/intl.rs checks ICU4X against ICU's output, tests/web.rs checks `Intl` against
-//! the same expectations.
+//! Locale-correct numbers and dates, behind two traits the core defines: [`NumberFormat`]
+//! (one locale's formatters) and [`Locales`] (where they come from). Natively ICU4X's CLDR
+//! data implements them (`icu`); in the browser the browser's own `Intl` does
+//! (`web::intl`, no CLDR tables shipped in the `.wasm`), so the core never names a browser
+//! crate. Both give the same text: tests/intl.rs checks ICU4X against ICU's output,
+//! tests/web.rs checks `Intl` against the same expectations.
+
+use crate::date::Date;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod icu;
 #[cfg(not(target_arch = "wasm32"))]
-pub use icu::{canonical_tag, Numbers};
+pub use icu::{canonical_tag, Icu, Numbers};
 
-#[cfg(target_arch = "wasm32")]
-mod intl;
-#[cfg(target_arch = "wasm32")]
-pub use intl::{canonical_tag, Numbers};
+/// One locale's number and date formatting (SPEC §2a).
+pub trait NumberFormat: std::fmt::Debug {
+    /// A whole number in full, grouped: `24,374,000`, `٢٤٬٣٧٤٬٠٠٠`.
+    fn integer(&self, v: u64) -> String;
+    /// A ratio with at most three fraction digits.
+    fn ratio(&self, v: f64) -> String;
+    /// A short form with at most one fraction digit: `24.4M`.
+    fn compact(&self, v: f64) -> String;
+    /// A long date: `November 28, 2026`.
+    fn date(&self, d: Date) -> String;
+}
+
+/// Where a locale's formatting comes from: ICU4X natively, `Intl` in the browser.
+pub trait Locales {
+    /// The canonical form of a BCP 47 tag (`ar-eg` → `ar-EG`), or why it is not one.
+    fn canonical_tag(&self, tag: &str) -> Result<String, LocaleError>;
+    /// The formatters of a canonical tag.
+    fn numbers(&self, canonical: &str) -> Result<Box<dyn NumberFormat>, LocaleError>;
+}
 
 /// A BCP 47 tag that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

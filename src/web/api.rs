@@ -31,7 +31,7 @@ pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError> {
     let opts = read_options(&options)?;
     let feed = read_feed(&feed)?;
-    let loc = BoardLocale::new(opts.locale_tag()).map_err(WebError::from)?;
+    let loc = BoardLocale::with(opts.locale_tag(), &super::intl::Intl).map_err(WebError::from)?;
     Ok(render::render(&feed, &opts, &loc))
 }
 
@@ -103,7 +103,7 @@ fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
     };
     let opts = BoardOptions::from_lookup(get)?;
     // Check the locale up front so a bad tag is an option error, as in the CLI.
-    crate::format::canonical_tag(opts.locale_tag())?;
+    super::intl::canonical_tag(opts.locale_tag())?;
     Ok(opts)
 }
 

@@ -7,15 +7,15 @@
 
 use super::api::feed_bytes;
 use super::busy::Busy;
-use super::callbacks::{Frame, Listener, Resize, Timer};
+use super::callbacks::{Frame, Listener, Resize};
 use super::canvas;
 use super::dom::Dom;
 use super::error::WebError;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
+use super::state::{dispatch, with_state, Emit, State};
 use crate::board::{self, BoardOptions};
-use crate::chart::{Chart, Style};
-use crate::feed::{self, Feed};
+use crate::feed;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
 use js_sys::{Array, Object, Reflect, JSON};
@@ -23,57 +23,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    AbortController, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot,
-    ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The element's engine; one per `<gov-leaderboard>`.
 #[wasm_bindgen]
 pub struct BoardElement {
     state: Rc<RefCell<State>>,
-}
-
-/// An event to dispatch once the state is released.
-pub(super) enum Emit {
-    Update(JsValue),
-    Error(String),
-}
-
-pub(super) struct State {
-    pub(super) host: HtmlElement,
-    pub(super) dom: Dom,
-    /// Shows the static board the page put inside the element, until the first live render.
-    pub(super) slot: Option<Element>,
-    pub(super) feed: Option<Rc<Feed>>,
-    /// Hash of the last feed bytes, so an unchanged body is not parsed again.
-    pub(super) feed_hash: Option<u64>,
-    pub(super) ranking: Option<Ranking>,
-    pub(super) rows: JsValue,
-    pub(super) chart: Option<(Chart, Style)>,
-    pub(super) locale: Option<Rc<BoardLocale>>,
-    pub(super) last_good_ms: Option<f64>,
-    pub(super) stale: bool,
-    pub(super) last_announce_ms: f64,
-    // live polling
-    pub(super) generation: u32,
-    pub(super) failures: u32,
-    pub(super) timer: Option<Timer>,
-    pub(super) timeout: Option<Timer>,
-    pub(super) abort: Option<AbortController>,
-    pub(super) due_while_hidden: bool,
-    // callbacks held while connected
-    pub(super) connected: bool,
-    pub(super) listeners: Vec<Listener>,
-    pub(super) resize: Option<Resize>,
-    pub(super) tween: Option<Tween>,
-    /// The rows' glide, started in the next animation frame.
-    pub(super) glide: Option<Frame>,
-    /// This state's own handle, for callbacks it schedules itself.
-    pub(super) me: Weak<RefCell<State>>,
-    /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update
-    /// never forces a synchronous layout to learn it (0: not known yet).
-    pub(super) chart_width: i32,
 }
 
 #[wasm_bindgen]
@@ -234,22 +189,6 @@ impl BoardElement {
     }
 }
 
-pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
-    for e in events {
-        let (name, detail) = match e {
-            Emit::Update(rows) => ("leaderboard-update", rows),
-            Emit::Error(message) => ("leaderboard-error", JsValue::from_str(&message)),
-        };
-        let init = CustomEventInit::new();
-        init.set_detail(&detail);
-        init.set_bubbles(true);
-        init.set_composed(true);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
-        }
-    }
-}
-
 fn js_error(e: JsValue) -> JsError {
     JsError::new(&js_error_message(&e))
 }
@@ -295,7 +234,7 @@ impl State {
         if let Some(loc) = self.locale.as_ref().filter(|l| l.tag == tag) {
             return Ok(loc.clone());
         }
-        let loc = Rc::new(BoardLocale::new(tag)?);
+        let loc = Rc::new(BoardLocale::with(tag, &super::intl::Intl)?);
         self.locale = Some(loc.clone());
         Ok(loc)
     }
@@ -636,14 +575,6 @@ impl State {
         self.glide = None;
         if let Some(abort) = self.abort.take() {
             abort.abort();
-        }
-    }
-}
-
-pub(super) fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
-    if let Some(st) = weak.upgrade() {
-        if let Ok(mut s) = st.try_borrow_mut() {
-            f(&mut s);
         }
     }
 }

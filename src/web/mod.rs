@@ -10,9 +10,11 @@ mod canvas_backend;
 mod dom;
 mod element;
 mod error;
+pub mod intl;
 mod live;
 mod motion;
 mod polling;
+mod state;
 
 #[cfg(feature = "api")]
 pub use api::{rank_js, render_static};

@@ -2,8 +2,8 @@
 //! paused while the page is hidden), the request with its timeout, and what a result does.
 
 use super::callbacks::Timer;
-use super::element::{dispatch, with_state, Emit, State};
 use super::live;
+use super::state::{dispatch, with_state, Emit, State};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
 use std::cell::RefCell;
 use std::rc::Weak;

@@ -1,8 +1,8 @@
 //! Numbers and dates in the browser, through the browser's own `Intl` (ICU inside), so the
 //! `.wasm` carries no CLDR tables.
 
-use super::LocaleError;
 use crate::date::Date;
+use crate::format::{LocaleError, Locales, NumberFormat};
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -65,26 +65,42 @@ impl Numbers {
             date,
         })
     }
+}
 
+impl NumberFormat for Numbers {
     /// A whole number in full, grouped. Values are at most 2^53 − 1, exact as doubles.
-    pub fn integer(&self, v: u64) -> String {
+    fn integer(&self, v: u64) -> String {
         call(&self.plain, &JsValue::from_f64(v as f64))
     }
 
     /// A ratio with at most three fraction digits, as `Intl`'s default gives.
-    pub fn ratio(&self, v: f64) -> String {
+    fn ratio(&self, v: f64) -> String {
         call(&self.plain, &JsValue::from_f64(v))
     }
 
     /// A short form with at most one fraction digit.
-    pub fn compact(&self, v: f64) -> String {
+    fn compact(&self, v: f64) -> String {
         call(&self.compact, &JsValue::from_f64(v))
     }
 
     /// A long date.
-    pub fn date(&self, d: Date) -> String {
+    fn date(&self, d: Date) -> String {
         let ms = f64::from(d.day_number()) * 86_400_000.0;
         call(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)))
+    }
+}
+
+/// The browser's `Intl` as the core's [`Locales`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Intl;
+
+impl Locales for Intl {
+    fn canonical_tag(&self, tag: &str) -> Result<String, LocaleError> {
+        canonical_tag(tag)
+    }
+
+    fn numbers(&self, canonical: &str) -> Result<Box<dyn NumberFormat>, LocaleError> {
+        Ok(Box::new(Numbers::new(canonical)?))
     }
 }
 

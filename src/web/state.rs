@@ -1,0 +1,81 @@
+//! The state of one board's engine, shared by the element (element.rs: lifecycle, render)
+//! and polling (polling.rs: fetches); both import it, neither imports the other. Callbacks
+//! hold only a `Weak` to it (see `with_state`).
+
+use super::callbacks::{Frame, Listener, Resize, Timer};
+use super::dom::Dom;
+use super::motion::Tween;
+use crate::chart::{Chart, Style};
+use crate::feed::Feed;
+use crate::i18n::BoardLocale;
+use crate::rank::Ranking;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, CustomEvent, CustomEventInit, Element, HtmlElement};
+
+/// An event to dispatch once the state is released.
+pub(super) enum Emit {
+    Update(JsValue),
+    Error(String),
+}
+
+pub(super) struct State {
+    pub(super) host: HtmlElement,
+    pub(super) dom: Dom,
+    /// Shows the static board the page put inside the element, until the first live render.
+    pub(super) slot: Option<Element>,
+    pub(super) feed: Option<Rc<Feed>>,
+    /// Hash of the last feed bytes, so an unchanged body is not parsed again.
+    pub(super) feed_hash: Option<u64>,
+    pub(super) ranking: Option<Ranking>,
+    pub(super) rows: JsValue,
+    pub(super) chart: Option<(Chart, Style)>,
+    pub(super) locale: Option<Rc<BoardLocale>>,
+    pub(super) last_good_ms: Option<f64>,
+    pub(super) stale: bool,
+    pub(super) last_announce_ms: f64,
+    // live polling
+    pub(super) generation: u32,
+    pub(super) failures: u32,
+    pub(super) timer: Option<Timer>,
+    pub(super) timeout: Option<Timer>,
+    pub(super) abort: Option<AbortController>,
+    pub(super) due_while_hidden: bool,
+    // callbacks held while connected
+    pub(super) connected: bool,
+    pub(super) listeners: Vec<Listener>,
+    pub(super) resize: Option<Resize>,
+    pub(super) tween: Option<Tween>,
+    /// The rows' glide, started in the next animation frame.
+    pub(super) glide: Option<Frame>,
+    /// This state's own handle, for callbacks it schedules itself.
+    pub(super) me: Weak<RefCell<State>>,
+    /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update
+    /// never forces a synchronous layout to learn it (0: not known yet).
+    pub(super) chart_width: i32,
+}
+
+pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
+    for e in events {
+        let (name, detail) = match e {
+            Emit::Update(rows) => ("leaderboard-update", rows),
+            Emit::Error(message) => ("leaderboard-error", JsValue::from_str(&message)),
+        };
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+}
+
+pub(super) fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
+    if let Some(st) = weak.upgrade() {
+        if let Ok(mut s) = st.try_borrow_mut() {
+            f(&mut s);
+        }
+    }
+}
