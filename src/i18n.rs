@@ -199,7 +199,6 @@ pub fn words_for(lang: Lang) -> &'static Words {
 }
 
 /// Everything locale-dependent a board needs: words, numbers, dates, direction.
-#[derive(Debug)]
 pub struct BoardLocale {
     /// The tag as the embedder gave it (used to pick `names`).
     pub tag: String,
@@ -208,6 +207,14 @@ pub struct BoardLocale {
     pub lang: Lang,
     pub rtl: bool,
     pub numbers: Box<dyn NumberFormat>,
+}
+
+impl std::fmt::Debug for BoardLocale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BoardLocale")
+            .field("canonical", &self.canonical)
+            .finish_non_exhaustive()
+    }
 }
 
 impl BoardLocale {

@@ -13,7 +13,7 @@ mod icu;
 pub use icu::{canonical_tag, Icu, Numbers};
 
 /// One locale's number and date formatting (SPEC §2a).
-pub trait NumberFormat: std::fmt::Debug {
+pub trait NumberFormat {
     /// A whole number in full, grouped: `24,374,000`, `٢٤٬٣٧٤٬٠٠٠`.
     fn integer(&self, v: u64) -> String;
     /// A ratio with at most three fraction digits.
