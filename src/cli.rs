@@ -1,14 +1,13 @@
 //! The native command line (SPEC §3, §5): `rank`, `render`, `validate`, `import`.
 //! Exit codes: 0 ok, 1 bad feed (or a feed that cannot be read), 2 bad usage.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use gov_leaderboard::board::BoardOptions;
-use gov_leaderboard::chart::ChartKind;
 use gov_leaderboard::feed::{self, Feed, FeedError, MAX_FEED_BYTES};
 use gov_leaderboard::format::canonical_tag;
 use gov_leaderboard::i18n::BoardLocale;
 use gov_leaderboard::import::{self, ColumnMap, Format, ImportOptions, Input};
-use gov_leaderboard::options::{parse_top, Metric, RankOptions, Ties, Window};
+use gov_leaderboard::option_defs::{self, Surface};
 use gov_leaderboard::{rank, render};
 use jiff::tz::TimeZone;
 use std::io::{Read, Write};
@@ -31,21 +30,11 @@ enum Command {
     Rank {
         /// Feed file, or - for standard input.
         feed: String,
-        #[command(flatten)]
-        opts: RankArgs,
     },
     /// Print the board as a static HTML fragment with an inline SVG chart (no JavaScript needed).
     Render {
         /// Feed file, or - for standard input.
         feed: String,
-        #[command(flatten)]
-        opts: RankArgs,
-        /// Language of the board: a BCP 47 tag (ar, ar-EG, en, fr, de, ...).
-        #[arg(long, default_value = "en", value_parser = locale_tag)]
-        locale: String,
-        /// Chart above the table: bars, trend or none.
-        #[arg(long, default_value = "bars")]
-        chart: ChartKind,
     },
     /// Check a feed; list every problem found.
     Validate {
@@ -55,6 +44,40 @@ enum Command {
     /// Turn analytics exports (CrowdTangle, Meta Content Library, any CSV) into a feed, or merge
     /// them into one: one point per page per day; a page-day in the import replaces that point.
     Import(ImportArgs),
+}
+
+/// `rank` and `render` take their options from the one option table (src/option_defs.rs):
+/// flags, defaults and help are built from it, and the values are read by the same parser as
+/// the element's attributes (`BoardOptions::from_lookup`).
+fn with_options(cmd: clap::Command) -> clap::Command {
+    let add = |cmd: clap::Command, surface: Surface| {
+        option_defs::on(surface).fold(cmd, |cmd, o| {
+            let mut arg = clap::Arg::new(o.name)
+                .long(o.name)
+                .help(o.help)
+                .value_name(o.name.to_ascii_uppercase());
+            if let Some(d) = o.default {
+                arg = arg.default_value(d);
+            }
+            cmd.arg(arg)
+        })
+    };
+    cmd.mut_subcommand("rank", |c| add(c, Surface::Rank))
+        .mut_subcommand("render", |c| add(c, Surface::Render))
+}
+
+/// The board options given to a subcommand, or the exit code of a bad value (2).
+fn board_options(matches: &clap::ArgMatches) -> Result<BoardOptions, i32> {
+    let get = |name: &str| matches.try_get_one::<String>(name).ok().flatten().cloned();
+    let opts = BoardOptions::from_lookup(get).map_err(|e| {
+        eprintln!("gov-leaderboard: {e}");
+        2
+    })?;
+    if canonical_tag(opts.locale_tag()).is_err() {
+        eprintln!("gov-leaderboard: invalid --locale {:?}", opts.locale_tag());
+        return Err(2);
+    }
+    Ok(opts)
 }
 
 #[derive(Args)]
@@ -85,85 +108,35 @@ struct ImportArgs {
     exports: Vec<String>,
 }
 
-#[derive(Args)]
-struct RankArgs {
-    /// What to rank by: interactions, per_post, engagement_rate or growth.
-    #[arg(long, default_value = "interactions")]
-    metric: Metric,
-    /// Days summed, ending at the as-of date (e.g. 30d), or all.
-    #[arg(long, default_value = "30d")]
-    window: Window,
-    /// How tied values share ranks: competition (1,2,2,4) or dense (1,2,2,3).
-    #[arg(long, default_value = "competition")]
-    ties: Ties,
-    /// How many ranks to keep (rows tied at the cut are all kept).
-    #[arg(long, default_value = "10", value_parser = parse_top)]
-    top: usize,
-    /// Only pages of this country (exact match).
-    #[arg(long)]
-    country: Option<String>,
-    /// Only pages on this platform (exact match).
-    #[arg(long)]
-    platform: Option<String>,
-    /// Only pages in this category (exact match).
-    #[arg(long)]
-    category: Option<String>,
-    /// Always show this page id, with its true rank, even below the cut.
-    #[arg(long)]
-    pin: Option<String>,
-}
-
-impl From<RankArgs> for RankOptions {
-    fn from(a: RankArgs) -> Self {
-        RankOptions {
-            metric: a.metric,
-            window: a.window,
-            ties: a.ties,
-            top: a.top,
-            country: a.country,
-            platform: a.platform,
-            category: a.category,
-            pin: a.pin,
-        }
-    }
-}
-
-fn locale_tag(s: &str) -> Result<String, String> {
-    canonical_tag(s)
-        .map(|_| s.to_string())
-        .map_err(|e| e.to_string())
-}
-
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = with_options(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
+        Ok(ok) => ok,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let sub = matches.subcommand().map(|(_, m)| m);
+    let opts = match (&cli.command, sub) {
+        (Command::Rank { .. } | Command::Render { .. }, Some(m)) => match board_options(m) {
+            Ok(o) => o,
+            Err(code) => return code,
+        },
+        _ => BoardOptions::default(),
+    };
     match cli.command {
-        Command::Rank { feed, opts } => with_feed(&feed, |f| {
-            let ranking = rank::rank(f, &opts.into());
-            ranking.to_json()
-                + "
-"
+        Command::Rank { feed } => with_feed(&feed, |f| {
+            let ranking = rank::rank(f, &opts.rank);
+            ranking.to_json() + "\n"
         }),
-        Command::Render {
-            feed,
-            opts,
-            locale,
-            chart,
-        } => {
-            let Ok(loc) = BoardLocale::new(&locale) else {
-                eprintln!("gov-leaderboard: invalid --locale {locale:?}");
+        Command::Render { feed } => {
+            let Ok(loc) = BoardLocale::new(opts.locale_tag()) else {
+                eprintln!("gov-leaderboard: invalid --locale {:?}", opts.locale_tag());
                 return 2;
-            };
-            let opts = BoardOptions {
-                rank: opts.into(),
-                locale: Some(locale),
-                chart,
             };
             with_feed(&feed, |f| render::render(f, &opts, &loc))
         }

@@ -16,6 +16,7 @@ pub mod html;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod option_defs;
 pub mod options;
 pub mod order;
 pub mod output;

@@ -1,0 +1,162 @@
+//! Every option of a board, defined once (ripgrep's `crates/core/flags/defs.rs` is the model):
+//! its name on each surface, its default and its help. The CLI builds its `rank`/`render` flags
+//! from this table (src/cli.rs), and tests/option_defs.rs checks the element's observed
+//! attributes (element.js), the iframe's query parameters (www/embed.js), the npm `Options`
+//! type (index.d.ts) and the README's table against it, so none of them can drift.
+
+/// Where an option applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// `gov-leaderboard rank` (and npm `rank`).
+    Rank,
+    /// `gov-leaderboard render` (and npm `renderStatic`).
+    Render,
+    /// `<gov-leaderboard>` attributes, and so embed.html's query parameters.
+    Element,
+}
+
+use Surface::{Element, Rank, Render};
+
+/// One option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionDef {
+    /// The CLI flag (without `--`), the attribute and the iframe query parameter.
+    pub name: &'static str,
+    /// The npm option name.
+    pub npm: &'static str,
+    /// The default, as text; `None`: no default (absent means "not set").
+    pub default: Option<&'static str>,
+    /// One line of help, as `--help`, the README and the types show it.
+    pub help: &'static str,
+    pub surfaces: &'static [Surface],
+}
+
+impl OptionDef {
+    pub fn on(&self, surface: Surface) -> bool {
+        self.surfaces.contains(&surface)
+    }
+
+    /// An npm option: every CLI option is one (`rank` and `renderStatic` take the CLI's names).
+    pub fn npm(&self) -> bool {
+        self.on(Rank) || self.on(Render)
+    }
+}
+
+const RANKING: &[Surface] = &[Rank, Render, Element];
+const BOARD: &[Surface] = &[Render, Element];
+const ELEMENT: &[Surface] = &[Element];
+
+/// The options, in the order `--help` and the README list them.
+pub const OPTIONS: &[OptionDef] = &[
+    OptionDef {
+        name: "metric",
+        npm: "metric",
+        default: Some("interactions"),
+        surfaces: RANKING,
+        help: "What to rank by: interactions, per_post, engagement_rate or growth",
+    },
+    OptionDef {
+        name: "window",
+        npm: "window",
+        default: Some("30d"),
+        surfaces: RANKING,
+        help: "Days summed, ending at the as-of date (e.g. 30d), or all",
+    },
+    OptionDef {
+        name: "ties",
+        npm: "ties",
+        default: Some("competition"),
+        surfaces: RANKING,
+        help: "How tied values share ranks: competition (1,2,2,4) or dense (1,2,2,3)",
+    },
+    OptionDef {
+        name: "top",
+        npm: "top",
+        default: Some("10"),
+        surfaces: RANKING,
+        help:
+            "How many ranks to keep (rows tied at the cut are all kept; a board shows at most 100)",
+    },
+    OptionDef {
+        name: "country",
+        npm: "country",
+        default: None,
+        surfaces: RANKING,
+        help: "Only pages of this country (exact match)",
+    },
+    OptionDef {
+        name: "platform",
+        npm: "platform",
+        default: None,
+        surfaces: RANKING,
+        help: "Only pages on this platform (exact match)",
+    },
+    OptionDef {
+        name: "category",
+        npm: "category",
+        default: None,
+        surfaces: RANKING,
+        help: "Only pages in this category (exact match)",
+    },
+    OptionDef {
+        name: "pin",
+        npm: "pin",
+        default: None,
+        surfaces: RANKING,
+        help: "Always show this page id, with its true rank, even below the cut",
+    },
+    OptionDef {
+        name: "locale",
+        npm: "locale",
+        default: Some("en"),
+        surfaces: BOARD,
+        help: "Language of the board: a BCP 47 tag (ar, ar-EG, en, fr, de, ...)",
+    },
+    OptionDef {
+        name: "chart",
+        npm: "chart",
+        default: Some("bars"),
+        surfaces: BOARD,
+        help: "Chart above the table: bars, trend or none",
+    },
+    OptionDef {
+        name: "src",
+        npm: "src",
+        default: None,
+        surfaces: ELEMENT,
+        help: "URL of the feed (JSON or CSV)",
+    },
+    OptionDef {
+        name: "refresh",
+        npm: "refresh",
+        default: Some("0"),
+        surfaces: ELEMENT,
+        help: "Seconds between polls of src (0: fetch once)",
+    },
+    OptionDef {
+        name: "theme",
+        npm: "theme",
+        default: Some("auto"),
+        surfaces: ELEMENT,
+        help: "Colours: auto (the reader's setting), light or dark",
+    },
+    OptionDef {
+        name: "dir",
+        npm: "dir",
+        default: None,
+        surfaces: ELEMENT,
+        help: "Text direction, ltr or rtl (default: the locale's)",
+    },
+    OptionDef {
+        name: "timeout",
+        npm: "timeout",
+        default: Some("10"),
+        surfaces: ELEMENT,
+        help: "Seconds a request may take, body included",
+    },
+];
+
+/// The options of one surface, in table order.
+pub fn on(surface: Surface) -> impl Iterator<Item = &'static OptionDef> {
+    OPTIONS.iter().filter(move |o| o.on(surface))
+}
