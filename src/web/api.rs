@@ -22,7 +22,58 @@ pub fn rank_js(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let opts = read_options(&options)?;
     let feed = read_feed(&feed)?;
     let ranking = rank::rank(&feed, &opts.rank);
-    JSON::parse(&ranking.to_json()).map_err(|_| JsError::new("internal: ranking is not JSON"))
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    serde::Serialize::serialize(&RankingOut::from(&ranking), &serializer)
+        .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// The object `rank` returns: the keys and values `gov-leaderboard rank` prints (absent values
+/// `null`, numbers as Numbers: every count is at most 2^53 − 1).
+#[cfg(feature = "api")]
+#[derive(serde::Serialize)]
+struct RankingOut<'r> {
+    as_of: Option<String>,
+    metric: &'static str,
+    window: String,
+    ties: &'static str,
+    rows: Vec<RowOut<'r>>,
+    unranked: &'r [String],
+}
+
+#[cfg(feature = "api")]
+#[derive(serde::Serialize)]
+struct RowOut<'r> {
+    rank: u32,
+    id: &'r str,
+    name: &'r str,
+    value: f64,
+    previous_rank: Option<u32>,
+    delta: Option<i64>,
+}
+
+#[cfg(feature = "api")]
+impl<'r> From<&'r rank::Ranking> for RankingOut<'r> {
+    fn from(r: &'r rank::Ranking) -> Self {
+        RankingOut {
+            as_of: r.as_of.map(|d| d.to_string()),
+            metric: r.metric.as_str(),
+            window: r.window.to_string(),
+            ties: r.ties.as_str(),
+            rows: r
+                .rows
+                .iter()
+                .map(|row| RowOut {
+                    rank: row.rank,
+                    id: &row.id,
+                    name: &row.name,
+                    value: row.value.as_f64(),
+                    previous_rank: row.previous_rank,
+                    delta: row.delta,
+                })
+                .collect(),
+            unranked: &r.unranked,
+        }
+    }
 }
 
 /// Renders the static board HTML as `gov-leaderboard render` does.
@@ -75,43 +126,120 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
-/// Reads `{ metric, window, ties, top, country, platform, category, pin, locale, chart }`;
-/// `undefined` and `null` mean "the default".
+/// The npm options (SPEC §4): the CLI's option names, each with its JavaScript type. Unknown
+/// names are refused (`{ metrc: "growth" }` is a typo, not a default), values are typed
+/// (`top: "ten"` is an error); `undefined` and `null` mean "the default".
+#[cfg(feature = "api")]
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NpmOptions {
+    metric: Option<String>,
+    window: Option<String>,
+    ties: Option<String>,
+    top: Option<u32>,
+    country: Option<String>,
+    platform: Option<String>,
+    category: Option<String>,
+    pin: Option<String>,
+    locale: Option<String>,
+    chart: Option<String>,
+}
+
+#[cfg(feature = "api")]
+impl NpmOptions {
+    fn get(&self, name: &str) -> Option<String> {
+        let text = |v: &Option<String>| v.clone();
+        match name {
+            "metric" => text(&self.metric),
+            "window" => text(&self.window),
+            "ties" => text(&self.ties),
+            "top" => self.top.map(|n| n.to_string()),
+            "country" => text(&self.country),
+            "platform" => text(&self.platform),
+            "category" => text(&self.category),
+            "pin" => text(&self.pin),
+            "locale" => text(&self.locale),
+            "chart" => text(&self.chart),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the options object into [`NpmOptions`], then through the same parser as the CLI and
+/// the element (`BoardOptions::from_lookup`).
 #[cfg(feature = "api")]
 fn read_options(options: &JsValue) -> Result<BoardOptions, WebError> {
-    let get = |name: &str| -> Option<String> {
-        // Any object, a null-prototype one included (not an `instanceof Object` test).
-        let object = options
-            .is_object()
-            .then(|| options.unchecked_ref::<js_sys::Object>())?;
-        let key = JsValue::from_str(name);
-        // Own properties only: an option inherited from a prototype (or a polluted
-        // Object.prototype) is not the caller's option.
-        if !js_sys::Object::has_own(object, &key) {
-            return None;
-        }
-        let v = Reflect::get(options, &key).ok()?;
-        if v.is_undefined() || v.is_null() {
-            None
-        } else if let Some(s) = v.as_string() {
-            Some(s)
-        } else if let Some(n) = v.as_f64() {
-            Some(format_number(n))
-        } else {
-            Some(String::from("[object]"))
-        }
+    let npm: NpmOptions = if options.is_undefined() || options.is_null() {
+        NpmOptions::default()
+    } else if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(WebError::Options(
+            "options: expected an object such as { metric: \"growth\", top: 5 }".into(),
+        ));
+    } else {
+        let own = own_properties(options);
+        unknown_names(&own)?;
+        serde_wasm_bindgen::from_value(own).map_err(|e| named(options, e))?
     };
-    let opts = BoardOptions::from_lookup(get)?;
+    let opts = BoardOptions::from_lookup(|k| npm.get(k))?;
     // Check the locale up front so a bad tag is an option error, as in the CLI.
     super::intl::canonical_tag(opts.locale_tag())?;
     Ok(opts)
 }
 
-/// JS number → the text a user would write (`5`, `2.5`), as JavaScript's `String(n)` does.
+/// A plain copy of the object's own enumerable properties: an option inherited from a
+/// prototype (or a polluted `Object.prototype`) is not the caller's option.
 #[cfg(feature = "api")]
-fn format_number(n: f64) -> String {
-    js_sys::Number::from(n)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
+fn own_properties(options: &JsValue) -> JsValue {
+    let object = options.unchecked_ref::<js_sys::Object>();
+    let copy = js_sys::Object::from_entries(&js_sys::Object::entries(object))
+        .unwrap_or_else(|_| js_sys::Object::new());
+    // No prototype either: serde reads each field by name, and a polluted
+    // `Object.prototype.top` must not answer for a missing `top`.
+    js_sys::Object::set_prototype_of(&copy, JsValue::NULL.unchecked_ref()).into()
+}
+
+/// serde-wasm-bindgen's message without the `Error: ` its JS error text starts with.
+#[cfg(feature = "api")]
+fn clean(e: &serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
+}
+
+/// A name that is not an npm option (the option table's, src/option_defs.rs) is an error:
+/// serde-wasm-bindgen reads a struct by its fields' names and never sees the others, so
+/// `deny_unknown_fields` alone would let `{ metrc: "growth" }` through.
+#[cfg(feature = "api")]
+fn unknown_names(own: &JsValue) -> Result<(), WebError> {
+    let known = || crate::option_defs::OPTIONS.iter().filter(|o| o.npm());
+    for key in js_sys::Object::keys(own.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known().any(|o| o.npm == key) {
+            let names: Vec<&str> = known().map(|o| o.npm).collect();
+            return Err(WebError::Options(format!(
+                "options: unknown option {key:?} (the options are {})",
+                names.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// serde's message, with the option it is about: an unknown name is named by serde itself; for
+/// a wrong type, each own property is tried alone to find the one at fault.
+#[cfg(feature = "api")]
+fn named(options: &JsValue, e: serde_wasm_bindgen::Error) -> WebError {
+    let message = clean(&e);
+    if message.starts_with("unknown field") {
+        return WebError::Options(format!("options: {message}"));
+    }
+    let object = options.unchecked_ref::<js_sys::Object>();
+    for key in js_sys::Object::keys(object).iter() {
+        let one = js_sys::Object::new();
+        let _ = Reflect::set(&one, &key, &Reflect::get(options, &key).unwrap_or_default());
+        if let Err(e) = serde_wasm_bindgen::from_value::<NpmOptions>(one.into()) {
+            let name = key.as_string().unwrap_or_default();
+            return WebError::Options(format!("options.{name}: {}", clean(&e)));
+        }
+    }
+    WebError::Options(format!("options: {message}"))
 }

@@ -11,6 +11,10 @@ pub enum WebError {
     Feed(#[from] FeedError),
     #[error("{0}")]
     Option(#[from] OptionError),
+    /// The npm options object: an unknown name or a value of the wrong type.
+    #[cfg(feature = "api")]
+    #[error("{0}")]
+    Options(String),
     #[error("{0}")]
     Locale(#[from] LocaleError),
     /// The feed value is neither text, bytes nor an object.

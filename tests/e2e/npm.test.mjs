@@ -27,7 +27,7 @@ test("renderStatic equals `gov-leaderboard render` for every golden case", () =>
     const [command, ...args] = readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/);
     const feedFile = existsSync(join(dir, "feed.json")) ? join(dir, "feed.json") : join(dir, "feed.csv");
     const options = {};
-    for (let i = 0; i < args.length; i += 2) options[args[i].slice(2)] = args[i + 1];
+    for (let i = 0; i < args.length; i += 2) options[args[i].slice(2)] = args[i] === "--top" ? Number(args[i + 1]) : args[i + 1];
     const feed = readFileSync(feedFile);
     const expected = cli([command, feedFile, ...args]);
     const got = command === "rank" ? JSON.stringify(rank(feed, options)) + "\n" : renderStatic(new Uint8Array(feed), options);
@@ -60,6 +60,11 @@ test("a bad feed throws an Error with the CLI's message; bad options throw too",
   assert.throws(() => rank(bad), { message: "pages[0].series[0].interactions: expected a non-negative integer, got -5" });
   assert.throws(() => rank("{}", { metric: "likes" }), /invalid value "likes" for metric/);
   assert.throws(() => renderStatic('{"version":1,"pages":[]}', { locale: "not a tag" }), /invalid locale/);
+  // Unknown names and wrong types are errors that name the option (the CLI exits 2 on both).
+  assert.throws(() => rank("{}", { metrc: "growth" }), (e) => e instanceof Error && /unknown option "metrc"/.test(e.message));
+  assert.throws(() => rank("{}", { top: "ten" }), (e) => e instanceof Error && /^options\.top: invalid type: string "ten"/.test(e.message));
+  assert.throws(() => renderStatic("{}", "metric=growth"), /options: expected an object/);
+  assert.throws(() => rank("{}", { top: 0 }), /invalid value "0" for top/);
   const r = rank('{"version":1,"pages":[{"id":"a","name":"A"}]}');
   assert.deepEqual(r, { as_of: null, metric: "interactions", window: "30d", ties: "competition", rows: [], unranked: ["a"] });
 });

@@ -29,7 +29,9 @@ export interface FeedPage {
 export interface Feed {
   version: 1;
   title?: string;
-  source?: { name?: string; url?: string };
+  /** Locale tag → the board's title in that language (at most 64). */
+  titles?: Record<string, string>;
+  source?: { name?: string; url?: string; names?: Record<string, string> };
   /** `YYYY-MM-DD`; default: the latest date in any series. */
   as_of?: string;
   pages: FeedPage[];
@@ -41,13 +43,14 @@ export type Window = `${number}d` | "all";
 export type Ties = "competition" | "dense";
 export type ChartKind = "bars" | "trend" | "none";
 
-/** Options, as the CLI's flags. Absent (or null) means the default. */
+/** Options, as the CLI's flags. Absent (or null) means the default; an unknown name or a value
+ * of the wrong type throws an `Error` naming the option. */
 export interface Options {
   metric?: Metric;
   window?: Window;
   ties?: Ties;
   /** Integer ≥ 1 (default 10); rows tied at the cut are all kept. */
-  top?: number | string;
+  top?: number;
   country?: string;
   platform?: string;
   category?: string;
