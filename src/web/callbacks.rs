@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget, ResizeObserver};
 
 /// A `setTimeout` that is cleared when dropped.
+#[must_use = "dropping it releases the callback at once"]
 pub struct Timer {
     id: i32,
     _closure: Closure<dyn FnMut()>,
@@ -40,6 +41,7 @@ impl Drop for Timer {
 }
 
 /// An event listener that is removed when dropped.
+#[must_use = "dropping it releases the callback at once"]
 pub struct Listener {
     target: EventTarget,
     event: &'static str,
@@ -66,13 +68,15 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
+        let removed = self
             .target
             .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+        super::error::warn_on_error("remove a listener", removed);
     }
 }
 
 /// A `ResizeObserver` that disconnects when dropped.
+#[must_use = "dropping it releases the callback at once"]
 pub struct Resize {
     observer: ResizeObserver,
     _closure: Closure<dyn FnMut(js_sys::Array)>,
@@ -100,6 +104,7 @@ impl Drop for Resize {
 }
 
 /// A `requestAnimationFrame` callback, cancelled when dropped.
+#[must_use = "dropping it releases the callback at once"]
 pub struct Frame {
     id: i32,
     _closure: Closure<dyn FnMut(f64)>,
@@ -121,7 +126,10 @@ impl Frame {
 impl Drop for Frame {
     fn drop(&mut self) {
         if let Some(w) = web_sys::window() {
-            let _ = w.cancel_animation_frame(self.id);
+            super::error::warn_on_error(
+                "cancel an animation frame",
+                w.cancel_animation_frame(self.id),
+            );
         }
     }
 }

@@ -129,13 +129,14 @@ impl DrawingBackend for Canvas2d {
     ) -> Result {
         let paint = self.paint(style.color());
         self.ctx.begin_path();
-        let _ = self.ctx.arc(
+        let arc = self.ctx.arc(
             f64::from(center.0),
             f64::from(center.1),
             f64::from(radius),
             0.0,
             std::f64::consts::TAU,
         );
+        super::error::warn_on_error("draw a point", arc);
         if fill {
             self.ctx.set_fill_style_str(&paint);
             self.ctx.fill();
@@ -176,7 +177,10 @@ impl DrawingBackend for Canvas2d {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
-        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        super::error::warn_on_error(
+            "draw text",
+            self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)),
+        );
         Ok(())
     }
 }

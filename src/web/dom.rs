@@ -65,11 +65,12 @@ fn set_text(e: &Element, text: &str) {
 }
 
 fn show(e: &Element, visible: bool) {
-    let _ = if visible {
+    let set = if visible {
         e.remove_attribute("hidden")
     } else {
         e.set_attribute("hidden", "")
     };
+    super::error::warn_on_error("show or hide a part of the board", set);
 }
 
 impl Dom {

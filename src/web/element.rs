@@ -10,7 +10,7 @@ use super::busy::Busy;
 use super::callbacks::{Frame, Listener, Resize};
 use super::canvas;
 use super::dom::Dom;
-use super::error::WebError;
+use super::error::{warn_on_error, WebError};
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
 use super::state::{dispatch, with_state, Emit, State};
@@ -51,7 +51,7 @@ impl BoardElement {
         };
         let dom = Dom::build(&doc, &root).map_err(js_error)?;
         if slot.is_some() {
-            let _ = dom.board.set_attribute("hidden", "");
+            warn_on_error("hide the board", dom.board.set_attribute("hidden", ""));
         }
         let state = State {
             host,
@@ -271,10 +271,11 @@ impl State {
             top * 40.0 + 24.0
         };
         let height = 90.0 + chart + 40.0 + top * 37.0 + 40.0;
-        let _ = self
-            .host
-            .style()
-            .set_property("min-height", &format!("{}px", height as u32));
+        let min = format!("{}px", height as u32);
+        warn_on_error(
+            "reserve the board's height",
+            self.host.style().set_property("min-height", &min),
+        );
     }
 
     /// New feed bytes from a fetch or the `data` property.
@@ -346,9 +347,7 @@ impl State {
         }
         self.dom
             .update(&view, &dir, view.chart.is_some())
-            .map_err(|e| {
-                WebError::Fetch(format!("cannot update the board: {}", js_error_message(&e)))
-            })?;
+            .map_err(|e| WebError::Dom(js_error_message(&e)))?;
         self.reveal();
         if !width_known {
             self.draw_chart();
@@ -374,8 +373,11 @@ impl State {
         if let Some(slot) = self.slot.take() {
             slot.remove();
         }
-        let _ = self.dom.board.remove_attribute("hidden");
-        let _ = self.host.style().remove_property("min-height");
+        warn_on_error("show the board", self.dom.board.remove_attribute("hidden"));
+        warn_on_error(
+            "release the reserved height",
+            self.host.style().remove_property("min-height"),
+        );
     }
 
     fn apply_theme(&self) {
@@ -385,10 +387,11 @@ impl State {
         };
         // Only a real change touches the attribute (and so invalidates style).
         if self.dom.board.get_attribute("data-theme") != wanted {
-            let _ = match &wanted {
+            let set = match &wanted {
                 Some(t) => self.dom.board.set_attribute("data-theme", t),
                 None => self.dom.board.remove_attribute("data-theme"),
             };
+            warn_on_error("set the theme", set);
         }
     }
 
@@ -397,7 +400,10 @@ impl State {
             self.chart_width = self.dom.chart.client_width(); // once, before the observer reports
         }
         if let Some((chart, style)) = &self.chart {
-            let _ = canvas::draw(&self.dom.canvas, chart, style, self.chart_width);
+            warn_on_error(
+                "draw the chart",
+                canvas::draw(&self.dom.canvas, chart, style, self.chart_width),
+            );
         }
     }
 
@@ -523,9 +529,12 @@ impl State {
                 self.show_stale_note(&loc);
             }
         } else if self.slot.is_none() {
-            let _ = self.dom.fail(words.error, message);
-            let _ = self.dom.board.remove_attribute("hidden");
-            let _ = self.host.style().remove_property("min-height");
+            warn_on_error("show the error", self.dom.fail(words.error, message));
+            warn_on_error("show the board", self.dom.board.remove_attribute("hidden"));
+            warn_on_error(
+                "release the reserved height",
+                self.host.style().remove_property("min-height"),
+            );
         }
         vec![Emit::Error(message.to_string())]
     }

@@ -20,7 +20,41 @@ pub enum WebError {
     /// The feed value is neither text, bytes nor an object.
     #[error("feed: expected JSON or CSV text, a Uint8Array or an object, got {0}")]
     FeedType(String),
-    /// Fetching the feed failed (network, HTTP status, timeout).
+    /// Fetching the feed failed (network, HTTP status, timeout, too large).
     #[error("{0}")]
-    Fetch(String),
+    Fetch(#[from] FetchError),
+    /// A DOM call failed while the board was being shown.
+    #[error("cannot update the board: {0}")]
+    Dom(String),
+}
+
+/// Why a fetch of the feed failed; each says where (the URL) and what.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    #[error("{url}: {message}")]
+    Network { url: String, message: String },
+    #[error("{url}: HTTP {status}{text}")]
+    Status {
+        url: String,
+        status: u16,
+        text: String,
+    },
+    #[error("{url}: no complete answer within {seconds} seconds (request timed out)")]
+    Timeout { url: String, seconds: String },
+    #[error("{url}: the feed is larger than the limit of {limit} bytes (32 MiB)")]
+    TooLarge { url: String, limit: usize },
+    #[error("{url}: unreadable body")]
+    Unreadable { url: String },
+}
+
+/// Logs a failed JS or DOM call on the console instead of dropping it silently (ruffle's
+/// `warn_on_error`): the board carries on, and the failure can still be seen and reported.
+pub fn warn_on_error<T>(what: &str, result: Result<T, wasm_bindgen::JsValue>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            web_sys::console::warn_3(&"gov-leaderboard: cannot".into(), &what.into(), &e);
+            None
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! costs no body; no custom request headers, so a cross-origin feed needs no CORS preflight.
 
 use super::busy::Busy;
+use super::error::FetchError;
 use crate::feed::MAX_FEED_BYTES;
 use js_sys::Reflect;
 use js_sys::Uint8Array;
@@ -13,32 +14,36 @@ use web_sys::{
     AbortSignal, HtmlElement, ReadableStreamDefaultReader, RequestCache, RequestInit, Response,
 };
 
-/// The feed's bytes, or a message saying what went wrong and where.
+/// The feed's bytes, or what went wrong and where.
 /// `host` is marked busy while a chunk of the body is taken in (see busy.rs).
 pub async fn fetch(
     url: &str,
     signal: &AbortSignal,
     timeout_s: f64,
     host: &HtmlElement,
-) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
+) -> Result<Vec<u8>, FetchError> {
+    let unreadable = || FetchError::Unreadable {
+        url: url.to_string(),
+    };
+    let window = web_sys::window().ok_or_else(unreadable)?;
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     init.set_signal(Some(signal));
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|e| describe(url, &e, signal, timeout_s))?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| format!("{url}: not a response"))?;
+    let response: Response = response.dyn_into().map_err(|_| unreadable())?;
     if !response.ok() {
-        return Err(format!(
-            "{url}: HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )
-        .trim_end()
-        .to_string());
+        let text = response.status_text();
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: response.status(),
+            text: if text.is_empty() {
+                text
+            } else {
+                format!(" {text}")
+            },
+        });
     }
     let declared = response
         .headers()
@@ -47,9 +52,7 @@ pub async fn fetch(
         .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_FEED_BYTES as u64) {
-        return Err(format!(
-            "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
-        ));
+        return Err(too_large(url));
     }
     read_body(url, &response, signal, timeout_s, host).await
 }
@@ -62,14 +65,17 @@ async fn read_body(
     signal: &AbortSignal,
     timeout_s: f64,
     host: &HtmlElement,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, FetchError> {
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };
-    let reader: ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| format!("{url}: unreadable body"))?;
+    let reader: ReadableStreamDefaultReader =
+        stream
+            .get_reader()
+            .dyn_into()
+            .map_err(|_| FetchError::Unreadable {
+                url: url.to_string(),
+            })?;
     let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read())
@@ -85,29 +91,38 @@ async fn read_body(
         let value: Uint8Array = Reflect::get(&chunk, &"value".into())
             .ok()
             .and_then(|v| v.dyn_into().ok())
-            .ok_or_else(|| format!("{url}: unreadable body"))?;
+            .ok_or_else(|| FetchError::Unreadable {
+                url: url.to_string(),
+            })?;
         let _busy = Busy::mark(host);
         let start = bytes.len();
         let len = value.length() as usize;
         if start + len > MAX_FEED_BYTES {
-            let _ = reader.cancel();
-            return Err(format!(
-                "{url}: the feed is larger than the limit of {MAX_FEED_BYTES} bytes (32 MiB)"
-            ));
+            // The promise only settles the cancellation; nothing waits for it.
+            let _cancelled = reader.cancel();
+            return Err(too_large(url));
         }
         bytes.resize(start + len, 0);
         value.copy_to(&mut bytes[start..]);
     }
 }
 
-fn describe(url: &str, e: &JsValue, signal: &AbortSignal, timeout_s: f64) -> String {
+fn too_large(url: &str) -> FetchError {
+    FetchError::TooLarge {
+        url: url.to_string(),
+        limit: MAX_FEED_BYTES,
+    }
+}
+
+fn describe(url: &str, e: &JsValue, signal: &AbortSignal, timeout_s: f64) -> FetchError {
+    let url = url.to_string();
     if signal.aborted() {
         let seconds = crate::decimal::fixed(timeout_s, 3);
-        return format!("{url}: no complete answer within {seconds} seconds (request timed out)");
+        return FetchError::Timeout { url, seconds };
     }
     let message = js_sys::Reflect::get(e, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_else(|| "network error".into());
-    format!("{url}: {message}")
+    FetchError::Network { url, message }
 }

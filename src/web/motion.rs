@@ -93,7 +93,7 @@ fn animate(el: &Element, frames: &[(&str, String); 2]) {
         &"cubic-bezier(0.2, 0.7, 0.2, 1)".into(),
     );
     if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>()) {
-        let _ = f.call2(el, &keyframes, &options);
+        super::error::warn_on_error("animate a row", f.call2(el, &keyframes, &options));
     }
 }
 
@@ -108,6 +108,7 @@ pub struct Count {
 
 /// A running count-up; dropping it stops it and leaves the final texts in place (a new update
 /// may not rewrite a cell whose figure did not change again).
+#[must_use = "dropping it stops the count-up at once"]
 pub struct Tween {
     frame: Rc<RefCell<Option<Frame>>>,
     counts: Rc<Vec<Count>>,

@@ -2,6 +2,7 @@
 //! paused while the page is hidden), the request with its timeout, and what a result does.
 
 use super::callbacks::Timer;
+use super::error::FetchError;
 use super::live;
 use super::state::{dispatch, with_state, Emit, State};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
@@ -80,7 +81,7 @@ impl State {
 
     pub(super) fn finish_fetch(
         &mut self,
-        result: Result<Vec<u8>, String>,
+        result: Result<Vec<u8>, FetchError>,
         weak: &Weak<RefCell<State>>,
     ) -> Vec<Emit> {
         self.timeout = None;
@@ -91,7 +92,7 @@ impl State {
                 let ok = !events.iter().any(|e| matches!(e, Emit::Error(_)));
                 (events, ok)
             }
-            Err(message) => (self.fail(&message), false),
+            Err(e) => (self.fail(&e.to_string()), false),
         };
         self.failures = if ok {
             0
