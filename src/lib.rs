@@ -5,6 +5,7 @@
 
 pub mod board;
 pub mod chart;
+pub mod controller;
 pub mod date;
 pub mod decimal;
 pub mod feed;

@@ -1,0 +1,472 @@
+//! The live board's logic, pure: no I/O, no browser. It takes inputs (attributes changed,
+//! connected, disconnected, feed bytes from `data` or a fetch, a timer, the page hidden or
+//! shown), each with the current time and a random number for jitter, and returns commands
+//! for the browser layer to carry out (fetch, set a timer, render this board, show the stale
+//! note, announce, emit an event). Backoff, staleness, the hidden-page pause, announcement
+//! throttling and the count-up diff live here and are tested natively (tests.rs, with a fake
+//! clock); `src/web/` only translates DOM events into inputs and commands into DOM calls.
+
+mod announce;
+#[cfg(test)]
+mod tests;
+
+use crate::board::{self, BoardOptions, BoardView};
+use crate::feed::{self, Feed};
+use crate::format::Locales;
+use crate::i18n::BoardLocale;
+use crate::rank::{Ranking, Value};
+use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Input<'a> {
+    /// An attribute was set (`Some`) or removed (`None`).
+    Attribute {
+        name: &'a str,
+        value: Option<&'a str>,
+    },
+    Connected,
+    Disconnected,
+    /// A feed given directly (the `data` property): JSON or CSV bytes.
+    Data(&'a [u8]),
+    /// The timer set by the last [`Command::SetTimer`] fired.
+    TimerFired,
+    /// The fetch started by [`Command::Fetch`] with this generation finished.
+    Fetched {
+        generation: u32,
+        result: Result<&'a [u8], &'a str>,
+    },
+    /// The page was hidden or shown.
+    Visibility {
+        hidden: bool,
+    },
+    /// Something failed outside the controller (a call into the engine threw).
+    Failed(&'a str),
+}
+
+/// When it happened, and a uniform random number in [0, 1) for jitter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clock {
+    pub now_ms: f64,
+    pub random: f64,
+}
+
+/// What the browser layer is to do, in order.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Fetch `url` (revalidating with the feed's ETag), aborting after `timeout_ms`; report
+    /// with [`Input::Fetched`] and this generation.
+    Fetch {
+        url: String,
+        generation: u32,
+        timeout_ms: f64,
+    },
+    /// Abort the fetch in flight.
+    Abort,
+    /// Replace the timer: fire [`Input::TimerFired`] after `ms`.
+    SetTimer {
+        ms: f64,
+    },
+    ClearTimer,
+    /// Show this board.
+    Render(Box<Render>),
+    /// Show the stale note with the time of the last good update, or hide it (`None`).
+    Stale(Option<f64>),
+    /// Say this to screen readers (politely).
+    Announce(String),
+    /// No board could be shown: show this error in its place.
+    ShowError(String),
+    /// Dispatch `leaderboard-update` (with the rows of the last render).
+    EmitUpdate,
+    /// Dispatch `leaderboard-error` with this message.
+    EmitError(String),
+}
+
+/// A board to show, and what changed since the last one (for the glide and the count-up).
+#[derive(Debug, Clone)]
+pub struct Render {
+    pub view: BoardView,
+    pub ranking: Ranking,
+    pub locale: Rc<BoardLocale>,
+    /// `ltr` or `rtl`: the `dir` attribute, else the locale's.
+    pub dir: &'static str,
+    /// Animate from the board on screen (rows glide, values count).
+    pub animate: bool,
+    /// Values that count up (or down) to their new figures.
+    pub counts: Vec<CountUp>,
+}
+
+/// A shown page whose count changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountUp {
+    /// Index of the row in `Render::ranking.rows`.
+    pub row: usize,
+    pub from: u64,
+    pub to: u64,
+}
+
+/// The live board's state; see the module documentation.
+pub struct Controller {
+    locales: Box<dyn Locales>,
+    attrs: BTreeMap<String, String>,
+    connected: bool,
+    hidden: bool,
+    generation: u32,
+    failures: u32,
+    in_flight: bool,
+    due_while_hidden: bool,
+    feed: Option<Feed>,
+    feed_hash: Option<u64>,
+    last_good_ms: Option<f64>,
+    stale: bool,
+    locale: Option<Rc<BoardLocale>>,
+    /// The rows on screen: page id → (rank, value).
+    shown: Option<BTreeMap<String, (u32, Value)>>,
+    last_announce_ms: f64,
+}
+
+impl Controller {
+    /// A controller whose numbers and dates come from `locales` (Intl in the browser).
+    pub fn new(locales: Box<dyn Locales>) -> Controller {
+        Controller {
+            locales,
+            attrs: BTreeMap::new(),
+            connected: false,
+            hidden: false,
+            generation: 0,
+            failures: 0,
+            in_flight: false,
+            due_while_hidden: false,
+            feed: None,
+            feed_hash: None,
+            last_good_ms: None,
+            stale: false,
+            locale: None,
+            shown: None,
+            last_announce_ms: f64::NEG_INFINITY,
+        }
+    }
+
+    /// Whether a feed has been accepted (a board can be shown).
+    pub fn has_feed(&self) -> bool {
+        self.feed.is_some()
+    }
+
+    /// Whether a board has been rendered.
+    pub fn has_board(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// The current value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.get(name).map(String::as_str)
+    }
+
+    /// Handles one input; returns what to do.
+    pub fn handle(&mut self, input: Input<'_>, clock: Clock) -> Vec<Command> {
+        let mut out = Vec::new();
+        match input {
+            Input::Attribute { name, value } => self.attribute(name, value, clock, &mut out),
+            Input::Connected => {
+                self.connected = true;
+                if self.feed.is_some() {
+                    self.render(false, clock, &mut out);
+                }
+                self.restart_polling(&mut out);
+            }
+            Input::Disconnected => {
+                self.connected = false;
+                self.generation = self.generation.wrapping_add(1);
+                self.stop_polling(&mut out);
+            }
+            Input::Data(bytes) => self.accept(bytes, "data", clock, &mut out),
+            Input::TimerFired => self.begin_fetch(&mut out),
+            Input::Fetched { generation, result } => {
+                self.fetched(generation, result, clock, &mut out)
+            }
+            Input::Visibility { hidden } => {
+                self.hidden = hidden;
+                if !hidden && self.due_while_hidden {
+                    self.due_while_hidden = false;
+                    self.begin_fetch(&mut out);
+                }
+            }
+            Input::Failed(message) => self.fail(message, &mut out),
+        }
+        out
+    }
+
+    fn attribute(&mut self, name: &str, value: Option<&str>, clock: Clock, out: &mut Vec<Command>) {
+        match value {
+            Some(v) => self.attrs.insert(name.to_string(), v.to_string()),
+            None => self.attrs.remove(name),
+        };
+        if !self.connected {
+            return;
+        }
+        match name {
+            "src" => {
+                self.feed_hash = None;
+                self.restart_polling(out);
+            }
+            "refresh" => self.reschedule(clock, out),
+            "timeout" => {}
+            _ if self.feed.is_some() => self.render(true, clock, out),
+            _ => {}
+        }
+    }
+
+    // ---- polling ----
+
+    fn src(&self) -> Option<String> {
+        self.attr("src")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    fn refresh_s(&self) -> f64 {
+        self.attr("refresh").and_then(parse_refresh).unwrap_or(0.0)
+    }
+
+    /// Seconds a request may take, body included: the `timeout` attribute, else the default.
+    fn timeout_s(&self) -> f64 {
+        self.attr("timeout")
+            .and_then(parse_refresh)
+            .filter(|t| *t > 0.0)
+            .unwrap_or(REQUEST_TIMEOUT_S)
+    }
+
+    fn stop_polling(&mut self, out: &mut Vec<Command>) {
+        out.push(Command::ClearTimer);
+        if self.in_flight {
+            self.in_flight = false;
+            out.push(Command::Abort);
+        }
+    }
+
+    /// A new `src` (or a new connection): forget failures and fetch now.
+    fn restart_polling(&mut self, out: &mut Vec<Command>) {
+        self.generation = self.generation.wrapping_add(1);
+        self.failures = 0;
+        self.stop_polling(out);
+        if self.src().is_some() {
+            out.push(Command::SetTimer { ms: 0.0 });
+        }
+    }
+
+    /// A new `refresh`: the next poll is counted from now with the new interval.
+    fn reschedule(&mut self, clock: Clock, out: &mut Vec<Command>) {
+        if self.in_flight || self.src().is_none() {
+            return;
+        }
+        out.push(Command::ClearTimer);
+        self.schedule_next(clock, out);
+    }
+
+    fn schedule_next(&mut self, clock: Clock, out: &mut Vec<Command>) {
+        let refresh = self.refresh_s();
+        if refresh > 0.0 {
+            let ms = next_delay(refresh, self.failures, clock.random) * 1000.0;
+            out.push(Command::SetTimer { ms });
+        }
+    }
+
+    /// Time to poll: fetch, unless the page is hidden and a board is up (then when it shows).
+    fn begin_fetch(&mut self, out: &mut Vec<Command>) {
+        let Some(url) = self.src() else {
+            return;
+        };
+        if self.hidden && self.feed.is_some() {
+            self.due_while_hidden = true;
+            return;
+        }
+        self.in_flight = true;
+        out.push(Command::Fetch {
+            url,
+            generation: self.generation,
+            timeout_ms: self.timeout_s() * 1000.0,
+        });
+    }
+
+    fn fetched(
+        &mut self,
+        generation: u32,
+        result: Result<&[u8], &str>,
+        clock: Clock,
+        out: &mut Vec<Command>,
+    ) {
+        if generation != self.generation || !self.connected {
+            return; // disconnected, or `src` changed meanwhile
+        }
+        self.in_flight = false;
+        let before = out.len();
+        match result {
+            Ok(bytes) => self.accept(bytes, "src", clock, out),
+            Err(message) => self.fail(message, out),
+        }
+        let failed = out[before..]
+            .iter()
+            .any(|c| matches!(c, Command::EmitError(_)));
+        self.failures = if failed {
+            self.failures.saturating_add(1)
+        } else {
+            0
+        };
+        self.schedule_next(clock, out);
+    }
+
+    // ---- data ----
+
+    /// New feed bytes: unchanged ones only refresh the board's freshness.
+    fn accept(&mut self, bytes: &[u8], origin: &str, clock: Clock, out: &mut Vec<Command>) {
+        let h = hash(bytes);
+        if self.feed_hash == Some(h) && self.feed.is_some() {
+            self.mark_fresh(clock, out);
+            return;
+        }
+        match feed::parse(bytes) {
+            Ok(f) => {
+                self.feed = Some(f);
+                self.feed_hash = Some(h);
+                self.mark_fresh(clock, out);
+                self.render(true, clock, out);
+            }
+            Err(e) => self.fail(&format!("{origin}: invalid feed\n{e}"), out),
+        }
+    }
+
+    fn mark_fresh(&mut self, clock: Clock, out: &mut Vec<Command>) {
+        self.last_good_ms = Some(clock.now_ms);
+        self.stale = false;
+        out.push(Command::Stale(None));
+    }
+
+    /// A failed fetch, an invalid feed or bad options: the last good board stays, marked
+    /// stale; with no board yet, the error takes its place.
+    fn fail(&mut self, message: &str, out: &mut Vec<Command>) {
+        if self.shown.is_some() {
+            self.stale = true;
+            out.push(Command::Stale(self.last_good_ms.or(Some(0.0))));
+        } else {
+            out.push(Command::ShowError(message.to_string()));
+        }
+        out.push(Command::EmitError(message.to_string()));
+    }
+
+    // ---- rendering ----
+
+    fn options(&self) -> Result<BoardOptions, String> {
+        BoardOptions::from_lookup(|k| self.attr(k).map(str::to_string)).map_err(|e| e.to_string())
+    }
+
+    fn board_locale(&mut self, tag: &str) -> Result<Rc<BoardLocale>, String> {
+        if let Some(loc) = self.locale.as_ref().filter(|l| l.tag == tag) {
+            return Ok(loc.clone());
+        }
+        let loc =
+            Rc::new(BoardLocale::with(tag, self.locales.as_ref()).map_err(|e| e.to_string())?);
+        self.locale = Some(loc.clone());
+        Ok(loc)
+    }
+
+    /// The board's words, in its locale (English while the locale is unusable).
+    pub fn words(&mut self) -> &'static crate::i18n::Words {
+        let tag = self
+            .attr("locale")
+            .filter(|t| !t.is_empty())
+            .unwrap_or("en")
+            .to_string();
+        self.board_locale(&tag)
+            .or_else(|_| self.board_locale("en"))
+            .map_or(crate::i18n::words_for(crate::i18n::Lang::En), |l| l.words())
+    }
+
+    fn render(&mut self, animate: bool, clock: Clock, out: &mut Vec<Command>) {
+        let opts = match self.options() {
+            Ok(o) => o,
+            Err(message) => return self.fail(&message, out),
+        };
+        let loc = match self.board_locale(opts.locale_tag()) {
+            Ok(l) => l,
+            Err(message) => return self.fail(&message, out),
+        };
+        let Some(feed) = self.feed.as_ref() else {
+            return;
+        };
+        let (ranking, view) = board::build(feed, &opts, &loc);
+        let dir = match self.attr("dir") {
+            Some("ltr") => "ltr",
+            Some("rtl") => "rtl",
+            _ if loc.rtl => "rtl",
+            _ => "ltr",
+        };
+        let previous = self.shown.take().unwrap_or_default();
+        let counts = if animate {
+            count_ups(&ranking, &previous)
+        } else {
+            Vec::new()
+        };
+        let announcement = self.announcement(&ranking, &previous, &loc, clock);
+        self.shown = Some(
+            ranking
+                .rows
+                .iter()
+                .map(|r| (r.id.clone(), (r.rank, r.value)))
+                .collect(),
+        );
+        out.push(Command::Render(Box::new(Render {
+            view,
+            ranking,
+            locale: loc,
+            dir,
+            animate: animate && !previous.is_empty(),
+            counts,
+        })));
+        out.extend(announcement.map(Command::Announce));
+        out.push(Command::Stale(
+            self.stale.then_some(self.last_good_ms.unwrap_or(0.0)),
+        ));
+        out.push(Command::EmitUpdate);
+    }
+
+    /// At most one announcement every few seconds, of the rows whose rank moved.
+    fn announcement(
+        &mut self,
+        ranking: &Ranking,
+        previous: &BTreeMap<String, (u32, Value)>,
+        loc: &BoardLocale,
+        clock: Clock,
+    ) -> Option<String> {
+        if previous.is_empty() || clock.now_ms - self.last_announce_ms < announce::THROTTLE_MS {
+            return None;
+        }
+        let feed = self.feed.as_ref()?;
+        let text = announce::moves(feed, ranking, previous, loc, self.attr("pin"))?;
+        self.last_announce_ms = clock.now_ms;
+        Some(text)
+    }
+}
+
+/// The shown rows whose count changed since the last board.
+fn count_ups(ranking: &Ranking, previous: &BTreeMap<String, (u32, Value)>) -> Vec<CountUp> {
+    ranking
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(row, r)| match (r.value, previous.get(&r.id)) {
+            (Value::Count(to), Some(&(_, Value::Count(from)))) if from != to => {
+                Some(CountUp { row, from, to })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
