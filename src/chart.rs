@@ -477,7 +477,15 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
         return vec![0.0, 1.0];
     }
     let raw = max / 4.0;
-    let mag = 10f64.powf(raw.log10().floor());
+    // The power of ten at or below `raw`, by steps rather than `log10`/`powf`: those would
+    // bring libm's `pow` (2 KB) into the element's `.wasm` for this one line.
+    let mut mag = 1.0;
+    while mag * 10.0 <= raw {
+        mag *= 10.0;
+    }
+    while mag > raw {
+        mag /= 10.0;
+    }
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)

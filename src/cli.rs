@@ -43,7 +43,7 @@ enum Command {
     },
     /// Turn analytics exports (CrowdTangle, Meta Content Library, any CSV) into a feed, or merge
     /// them into one: one point per page per day; a page-day in the import replaces that point.
-    Import(ImportArgs),
+    Import(Box<ImportArgs>),
 }
 
 /// `rank` and `render` take their options from the one option table (src/option_defs.rs):
@@ -143,7 +143,7 @@ pub fn run() -> i32 {
         Command::Validate { feed } => with_feed(&feed, |f| {
             format!("ok: {} pages, {} points\n", f.pages.len(), f.point_count())
         }),
-        Command::Import(args) => run_import(args),
+        Command::Import(args) => run_import(*args),
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::feed::Feed;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Shortest time between two announcements of one board.
 pub const THROTTLE_MS: f64 = 5000.0;
@@ -16,7 +16,7 @@ const MAX_MOVES: usize = 3;
 pub fn moves(
     feed: &Feed,
     ranking: &Ranking,
-    previous: &BTreeMap<String, (u32, Value)>,
+    previous: &HashMap<String, (u32, Value)>,
     loc: &BoardLocale,
     pin: Option<&str>,
 ) -> Option<String> {

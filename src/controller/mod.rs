@@ -16,7 +16,7 @@ use crate::format::Locales;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What happened.
@@ -110,7 +110,8 @@ pub struct CountUp {
 /// The live board's state; see the module documentation.
 pub struct Controller {
     locales: Box<dyn Locales>,
-    attrs: BTreeMap<String, String>,
+    /// The element's attributes (a handful: a list is smaller than a map in the `.wasm`).
+    attrs: Vec<(String, String)>,
     connected: bool,
     hidden: bool,
     generation: u32,
@@ -123,7 +124,7 @@ pub struct Controller {
     stale: bool,
     locale: Option<Rc<BoardLocale>>,
     /// The rows on screen: page id → (rank, value).
-    shown: Option<BTreeMap<String, (u32, Value)>>,
+    shown: Option<HashMap<String, (u32, Value)>>,
     last_announce_ms: f64,
 }
 
@@ -132,7 +133,7 @@ impl Controller {
     pub fn new(locales: Box<dyn Locales>) -> Controller {
         Controller {
             locales,
-            attrs: BTreeMap::new(),
+            attrs: Vec::new(),
             connected: false,
             hidden: false,
             generation: 0,
@@ -161,7 +162,10 @@ impl Controller {
 
     /// The current value of an attribute.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Handles one input; returns what to do.
@@ -199,10 +203,10 @@ impl Controller {
     }
 
     fn attribute(&mut self, name: &str, value: Option<&str>, clock: Clock, out: &mut Vec<Command>) {
-        match value {
-            Some(v) => self.attrs.insert(name.to_string(), v.to_string()),
-            None => self.attrs.remove(name),
-        };
+        self.attrs.retain(|(n, _)| n != name);
+        if let Some(v) = value {
+            self.attrs.push((name.to_string(), v.to_string()));
+        }
         if !self.connected {
             return;
         }
@@ -435,7 +439,7 @@ impl Controller {
     fn announcement(
         &mut self,
         ranking: &Ranking,
-        previous: &BTreeMap<String, (u32, Value)>,
+        previous: &HashMap<String, (u32, Value)>,
         loc: &BoardLocale,
         clock: Clock,
     ) -> Option<String> {
@@ -450,7 +454,7 @@ impl Controller {
 }
 
 /// The shown rows whose count changed since the last board.
-fn count_ups(ranking: &Ranking, previous: &BTreeMap<String, (u32, Value)>) -> Vec<CountUp> {
+fn count_ups(ranking: &Ranking, previous: &HashMap<String, (u32, Value)>) -> Vec<CountUp> {
     ranking
         .rows
         .iter()

@@ -6,9 +6,8 @@ use super::callbacks::{Frame, Listener, Resize, Timer};
 use super::dom::Dom;
 use super::motion::Tween;
 use crate::chart::{Chart, Style};
-use crate::feed::Feed;
+use crate::controller::Controller;
 use crate::i18n::BoardLocale;
-use crate::rank::Ranking;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -25,23 +24,19 @@ pub(super) struct State {
     pub(super) dom: Dom,
     /// Shows the static board the page put inside the element, until the first live render.
     pub(super) slot: Option<Element>,
-    pub(super) feed: Option<Rc<Feed>>,
-    /// Hash of the last feed bytes, so an unchanged body is not parsed again.
-    pub(super) feed_hash: Option<u64>,
-    pub(super) ranking: Option<Ranking>,
+    /// The board's logic (polling, staleness, what to render and announce): pure, in the core.
+    pub(super) controller: Controller,
+    /// The rows on screen, as `rank` returns them (the `rows` property).
     pub(super) rows: JsValue,
     pub(super) chart: Option<(Chart, Style)>,
+    /// The locale of the board on screen (stale note, count-up figures).
     pub(super) locale: Option<Rc<BoardLocale>>,
-    pub(super) last_good_ms: Option<f64>,
-    pub(super) stale: bool,
-    pub(super) last_announce_ms: f64,
-    // live polling
-    pub(super) generation: u32,
-    pub(super) failures: u32,
+    // carrying out the controller's fetch and timer commands
     pub(super) timer: Option<Timer>,
     pub(super) timeout: Option<Timer>,
     pub(super) abort: Option<AbortController>,
-    pub(super) due_while_hidden: bool,
+    /// The generation of the fetch in flight (its timeout and abort belong to it).
+    pub(super) fetching: Option<u32>,
     // callbacks held while connected
     pub(super) connected: bool,
     pub(super) listeners: Vec<Listener>,
