@@ -194,7 +194,9 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         ],
         chart: chart(feed, ranking, opts, loc),
         chart_label: words.chart.to_string(),
-        download_href: crate::html::csv_data_url(&crate::output::rows_csv(ranking)),
+        download_href: crate::html::csv_data_url(&crate::output::rows_csv(ranking, &|x| {
+            loc.numbers.raw(x)
+        })),
         download_label: words.download.to_string(),
         source_name: feed
             .display_source_name(opts.locale_tag())
@@ -228,7 +230,10 @@ fn row_view(feed: &Feed, r: &Row, opts: &BoardOptions, loc: &BoardLocale) -> Row
         name: page.display_name(opts.locale_tag()).to_string(),
         url: page.url.clone(),
         value: value_text(r.value, loc),
-        raw_value: raw_value(r.value),
+        raw_value: match r.value {
+            Value::Count(n) => n.to_string(),
+            Value::Ratio(x) => loc.numbers.raw(x),
+        },
         pinned: opts.rank.pin.as_deref() == Some(r.id.as_str()),
         pinned_extra: r.pinned_extra,
     }
@@ -240,10 +245,6 @@ pub fn value_text(v: Value, loc: &BoardLocale) -> String {
         Value::Count(n) => loc.numbers.integer(n),
         Value::Ratio(r) => loc.numbers.ratio(r),
     }
-}
-
-fn raw_value(v: Value) -> String {
-    crate::output::value_json(v)
 }
 
 fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> Option<Chart> {

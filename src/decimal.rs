@@ -42,8 +42,38 @@ pub fn parse(text: &str) -> Option<f64> {
     Some(int as f64 + frac_value)
 }
 
+/// Appends `v` as `width` hex digits (upper or lower case): a loop instead of `{:02X}`, whose
+/// formatting machinery would be the element `.wasm`'s only use of it.
+pub fn push_hex(out: &mut String, v: u32, width: usize, upper: bool) {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut n = 0;
+    while n < 8 && (v >> (4 * n)) != 0 {
+        n += 1;
+    }
+    for i in (0..n.max(width)).rev() {
+        out.push(char::from(digits[((v >> (4 * i)) & 0xF) as usize]));
+    }
+}
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex_digits_padded_to_width() {
+        let hex = |v: u32, w: usize, upper: bool| {
+            let mut s = String::new();
+            super::push_hex(&mut s, v, w, upper);
+            s
+        };
+        assert_eq!(hex(0x0a, 2, true), "0A");
+        assert_eq!(hex(0xff, 2, false), "ff");
+        assert_eq!(hex(0, 4, true), "0000");
+        assert_eq!(hex(0x202e, 4, true), "202E");
+        assert_eq!(hex(0x1f600, 4, true), "1F600");
+    }
+
     use super::*;
 
     #[test]

@@ -35,7 +35,8 @@ pub fn csv_data_url(csv: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            crate::decimal::push_hex(&mut out, u32::from(b), 2, true);
         }
     }
     out

@@ -17,6 +17,7 @@ pub mod html;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod markup;
 pub mod option_defs;
 pub mod options;
 pub mod order;

@@ -126,7 +126,7 @@ pub fn url(value: &str) -> Result<(), String> {
         let what = if *c == b'\\' {
             "a backslash".to_string()
         } else if c.is_ascii() {
-            format!("U+{:04X}", c)
+            code_point(u32::from(*c))
         } else {
             "a non-ASCII character (percent-encode it)".to_string()
         };
@@ -175,10 +175,17 @@ pub fn quote(value: &str, max: usize) -> String {
 
 fn quote_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", c as u32)
+        code_point(c as u32)
     } else {
         format!("\"{c}\"")
     }
+}
+
+/// `U+000A`.
+fn code_point(c: u32) -> String {
+    let mut out = String::from("U+");
+    crate::decimal::push_hex(&mut out, c, 4, true);
+    out
 }
 
 /// Cuts long input so an error message stays one readable line.

@@ -81,18 +81,24 @@ fn read_header(header: &Record<'_>) -> Result<Columns, FeedError> {
             );
         }
     }
-    let missing: Vec<String> = REQUIRED
-        .iter()
-        .filter(|name| !index.contains_key(*name))
-        .map(|name| format!("`{name}`"))
-        .collect();
-    if !missing.is_empty() {
-        let s = if missing.len() == 1 { "" } else { "s" };
+    // Listed with a loop, not `join` (0.9 KB of the element's `.wasm`).
+    let mut missing = String::new();
+    let mut count = 0;
+    for name in REQUIRED.iter().filter(|name| !index.contains_key(*name)) {
+        if count > 0 {
+            missing.push_str(", ");
+        }
+        missing.push('`');
+        missing.push_str(name);
+        missing.push('`');
+        count += 1;
+    }
+    if count > 0 {
+        let s = if count == 1 { "" } else { "s" };
         problems.push(
             "line 1",
             format!(
-                "missing required column{s} {} in the CSV header (a CSV feed needs id, name, date, interactions; a JSON feed starts with {{)",
-                missing.join(", ")
+                "missing required column{s} {missing} in the CSV header (a CSV feed needs id, name, date, interactions; a JSON feed starts with {{)"
             ),
         );
     }

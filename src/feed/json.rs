@@ -4,6 +4,7 @@
 
 use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
+#[cfg(feature = "api")]
 use super::json_point;
 use super::{
     Feed, FeedError, Page, Point, Problems, Source, MAX_MAP_ENTRIES, MAX_PAGES, MAX_POINTS,
@@ -440,6 +441,9 @@ impl<'a> Reader<'a> {
             self.wrong_container(at, "an object")?;
             return Ok(None);
         }
+        // The fast path for plain points serves throughput (npm, CLI); the element reads small
+        // feeds and every byte of it is downloaded by readers, so it goes the general way.
+        #[cfg(feature = "api")]
         if let Some((point, end)) = json_point::read(self.lx.bytes(), self.lx.pos) {
             self.lx.pos = end;
             return Ok(Some(point));

@@ -22,6 +22,12 @@ pub trait NumberFormat {
     fn compact(&self, v: f64) -> String;
     /// A long date: `November 28, 2026`.
     fn date(&self, d: Date) -> String;
+    /// A ratio's exact value as JSON writes it (shortest round trip, `2.0` for a whole one),
+    /// for `data-value` attributes. The browser's own number-to-text does it there, so the
+    /// element's `.wasm` carries no float formatter.
+    fn raw(&self, v: f64) -> String {
+        crate::output::value_json(crate::rank::Value::Ratio(v))
+    }
 }
 
 /// Where a locale's formatting comes from: ICU4X natively, `Intl` in the browser.

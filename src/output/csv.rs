@@ -1,12 +1,17 @@
 //! The board's "Get the data" download: the shown rows as CSV (SPEC §4 Data download).
 
-use crate::rank::Ranking;
+use crate::rank::{Ranking, Value};
 
-/// The ranked rows as CSV (RFC 4180, CRLF), for the board's "Get the data" download.
-pub fn rows_csv(ranking: &Ranking) -> String {
+/// The ranked rows as CSV (RFC 4180, CRLF), for the board's "Get the data" download. `raw`
+/// writes a ratio's exact value (`NumberFormat::raw`: the JSON writer natively, the browser's
+/// own number text in the element).
+pub fn rows_csv(ranking: &Ranking, raw: &dyn Fn(f64) -> String) -> String {
     let mut out = String::from("rank,id,name,value,previous_rank,delta\r\n");
     for r in &ranking.rows {
-        let value = super::json::value_json(r.value);
+        let value = match r.value {
+            Value::Count(n) => n.to_string(),
+            Value::Ratio(x) => raw(x),
+        };
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
         out.push_str(&format!(
             "{},{},{},{},{},{}\r\n",
@@ -50,7 +55,7 @@ mod tests {
             "id,name,date,interactions\r\na,\"Ministry, \"\"X\"\"\",2026-11-28,5\r\nb,=HYPERLINK(1),2026-11-28,7\r\n".as_bytes(),
         )
         .expect("valid");
-        let csv = rows_csv(&rank(&feed, &RankOptions::default()));
+        let csv = rows_csv(&rank(&feed, &RankOptions::default()), &|x| x.to_string());
         assert_eq!(
             csv,
             "rank,id,name,value,previous_rank,delta\r\n1,b,'=HYPERLINK(1),7,,\r\n2,a,\"Ministry, \"\"X\"\"\",5,,\r\n"
@@ -65,7 +70,7 @@ mod tests {
                 .as_bytes(),
         )
         .expect("valid");
-        let csv = rows_csv(&rank(&feed, &RankOptions::default()));
+        let csv = rows_csv(&rank(&feed, &RankOptions::default()), &|x| x.to_string());
         assert_eq!(
             csv,
             "rank,id,name,value,previous_rank,delta\r\n1,a,\"x;=1+2;\",5,,\r\n2,b,\"tab\there\",3,,\r\n"

@@ -49,7 +49,11 @@ impl Canvas2d {
     fn paint(&self, c: BackendColor) -> String {
         self.ctx.set_global_alpha(c.alpha);
         let (r, g, b) = c.rgb;
-        format!("#{r:02x}{g:02x}{b:02x}")
+        let mut out = String::from("#");
+        for c in [r, g, b] {
+            crate::decimal::push_hex(&mut out, u32::from(c), 2, false);
+        }
+        out
     }
 }
 

@@ -1,46 +1,49 @@
-//! The board's DOM inside the shadow root: built once, then updated in place from a
-//! `BoardView` (rows keyed by page id, so they can move rather than be replaced). Feed text is
-//! only ever set with `textContent` or as an attribute value, never parsed as markup.
+//! The live writer of the one board markup (`crate::markup`): the board's DOM inside the
+//! shadow root, built from the same trees the static HTML is written from, then patched in
+//! place on every update (rows keyed by page id, so they move rather than being replaced;
+//! each part is compared with the tree it was last built from, so only what changed is
+//! written). Feed text is only ever set as text or as an attribute value, never as markup.
 
-use crate::board::{BoardView, RowView};
+use super::error::warn_on_error;
+use crate::board::BoardView;
+use crate::markup::{self, El, Node};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-/// One table row's cells.
+/// One table row: its element and the tree it shows.
 pub struct RowDom {
     pub tr: Element,
-    rank: Element,
-    movement: Element,
-    mark: Element,
-    words: Element,
-    name: Element,
+    /// The value cell (the count-up writes its figures).
     pub value: Element,
-    /// What the row shows now: only what differs is written (each DOM write costs layout).
-    shown: Option<RowView>,
+    shown: El,
+}
+
+/// A part of the board and the tree it was last built from.
+struct Part {
+    el: Element,
+    shown: Option<El>,
 }
 
 /// Handles on every part of the board that changes.
 pub struct Dom {
     doc: Document,
     pub board: HtmlElement,
-    title: Element,
-    subtitle: Element,
+    head: Part,
     pub chart: Element,
     pub canvas: HtmlCanvasElement,
-    caption: Element,
-    headers: Vec<Element>,
+    caption: Part,
+    thead: Part,
     pub tbody: Element,
-    more: Element,
-    empty: Element,
-    foot: Element,
+    more: Part,
+    empty: Part,
+    foot: Part,
     pub stale: Element,
     pub status: Element,
     pub error: Element,
     pub announcer: Element,
-    tools: Element,
-    download: Element,
+    tools: Part,
     pub rows: HashMap<String, RowDom>,
 }
 
@@ -58,6 +61,13 @@ fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Result<Ele
     Ok(e)
 }
 
+fn part(doc: &Document, parent: &Element, tag: &str, class: &str) -> Result<Part, JsValue> {
+    Ok(Part {
+        el: child(doc, parent, tag, class)?,
+        shown: None,
+    })
+}
+
 fn set_text(e: &Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
@@ -70,48 +80,123 @@ fn show(e: &Element, visible: bool) {
     } else {
         e.set_attribute("hidden", "")
     };
-    super::error::warn_on_error("show or hide a part of the board", set);
+    warn_on_error("show or hide a part of the board", set);
+}
+
+/// A new element from a markup tree.
+fn build(doc: &Document, tree: &El) -> Result<Element, JsValue> {
+    let e = doc.create_element(tree.tag)?;
+    for (name, value) in &tree.attrs {
+        e.set_attribute(name, value)?;
+    }
+    append_children(doc, &e, &tree.children)?;
+    Ok(e)
+}
+
+fn append_children(doc: &Document, e: &Element, children: &[Node]) -> Result<(), JsValue> {
+    for c in children {
+        match c {
+            Node::El(t) => {
+                let child = build(doc, t)?;
+                e.append_child(&child)?;
+            }
+            Node::Text(t) => e.append_with_str_1(t)?,
+            Node::Svg(_) => {} // the static chart: the live board draws a canvas
+        }
+    }
+    Ok(())
+}
+
+/// Brings `e` (built from `old`) to `new`: changed attributes and texts are written, children
+/// of another shape are rebuilt. Nothing is read back from the DOM.
+fn patch(doc: &Document, e: &Element, old: Option<&El>, new: &El) -> Result<(), JsValue> {
+    for (name, value) in &new.attrs {
+        if old.and_then(|o| o.get(name)) != Some(value.as_str()) {
+            e.set_attribute(name, value)?;
+        }
+    }
+    for (name, _) in old.map_or(&[][..], |o| &o.attrs[..]) {
+        if new.get(name).is_none() {
+            e.remove_attribute(name)?;
+        }
+    }
+    let same_shape = old.is_some_and(|o| {
+        o.children.len() == new.children.len()
+            && o.children.iter().zip(&new.children).all(|pair| match pair {
+                (Node::El(a), Node::El(b)) => a.tag == b.tag,
+                (Node::Text(_), Node::Text(_)) => true,
+                _ => false,
+            })
+    });
+    let (Some(old), true) = (old, same_shape) else {
+        e.set_text_content(None);
+        return append_children(doc, e, &new.children);
+    };
+    let nodes = e.child_nodes();
+    for (i, (was, now)) in old.children.iter().zip(&new.children).enumerate() {
+        let Some(node) = nodes.item(i as u32) else {
+            continue;
+        };
+        match (was, now) {
+            (Node::Text(a), Node::Text(b)) if a != b => node.set_text_content(Some(b)),
+            (Node::El(a), Node::El(b)) if a != b => {
+                if let Ok(child) = node.dyn_into::<Element>() {
+                    patch(doc, &child, Some(a), b)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+impl Part {
+    /// Shows `tree` here (patched from what was shown), or hides the part for `None`.
+    fn update(&mut self, doc: &Document, tree: Option<El>) -> Result<(), JsValue> {
+        match tree {
+            Some(t) => {
+                if self.shown.as_ref() != Some(&t) {
+                    patch(doc, &self.el, self.shown.as_ref(), &t)?;
+                    self.shown = Some(t);
+                }
+                show(&self.el, true);
+            }
+            None => show(&self.el, false),
+        }
+        Ok(())
+    }
 }
 
 impl Dom {
     /// Builds the empty board (hidden until the first render) and appends it to `parent`.
+    /// Its order is the markup's (`markup::board`), with the live-only parts (status, error,
+    /// stale note, announcer) where they belong.
     pub fn build(doc: &Document, parent: &web_sys::Node) -> Result<Dom, JsValue> {
         let board: HtmlElement = el(doc, "div", "gl-board")?.dyn_into()?;
         board.set_attribute("part", "board")?;
-        let head = child(doc, &board, "div", "gl-head")?;
-        let title = child(doc, &head, "p", "gl-title")?;
-        title.set_attribute("dir", "auto")?;
-        let subtitle = child(doc, &head, "p", "gl-sub")?;
+        let head = part(doc, &board, "div", "gl-head")?;
         let status = child(doc, &board, "p", "gl-status")?;
         status.set_attribute("role", "status")?;
         let error = child(doc, &board, "div", "gl-error")?;
         error.set_attribute("role", "alert")?;
         show(&error, false);
         let chart = child(doc, &board, "div", "gl-chart")?;
-        chart.set_attribute("role", "img")?;
         let canvas: HtmlCanvasElement = child(doc, &chart, "canvas", "")?.dyn_into()?;
         canvas.set_attribute("aria-hidden", "true")?;
         let table = child(doc, &board, "table", "gl-table")?;
-        let caption = child(doc, &table, "caption", "gl-sr")?;
-        let tr = child(doc, &child(doc, &table, "thead", "")?, "tr", "")?;
-        let mut headers = Vec::new();
-        for class in ["gl-rank", "gl-move", "gl-name", "gl-value"] {
-            let th = child(doc, &tr, "th", class)?;
-            th.set_attribute("scope", "col")?;
-            headers.push(th);
-        }
+        let caption = part(doc, &table, "caption", "gl-sr")?;
+        let thead = part(doc, &table, "thead", "")?;
         let tbody = child(doc, &table, "tbody", "")?;
-        let more = child(doc, &board, "p", "gl-more")?;
-        show(&more, false);
-        let empty = child(doc, &board, "p", "gl-empty")?;
-        show(&empty, false);
-        let foot = child(doc, &board, "p", "gl-foot")?;
+        let more = part(doc, &board, "p", "gl-more")?;
+        let empty = part(doc, &board, "p", "gl-empty")?;
+        let foot = part(doc, &board, "p", "gl-foot")?;
         let stale = child(doc, &board, "p", "gl-stale")?;
         stale.set_attribute("role", "status")?;
         show(&stale, false);
-        let tools = child(doc, &board, "p", "gl-tools")?;
-        let download = child(doc, &tools, "a", "gl-download")?;
-        download.set_attribute("download", "leaderboard.csv")?;
+        let tools = part(doc, &board, "p", "gl-tools")?;
+        for p in [&more, &empty, &foot, &tools] {
+            show(&p.el, false);
+        }
         let announcer = child(doc, &board, "div", "gl-sr")?;
         announcer.set_attribute("aria-live", "polite")?;
         announcer.set_attribute("aria-atomic", "true")?;
@@ -119,12 +204,11 @@ impl Dom {
         Ok(Dom {
             doc: doc.clone(),
             board,
-            title,
-            subtitle,
+            head,
             chart,
             canvas,
             caption,
-            headers,
+            thead,
             tbody,
             more,
             empty,
@@ -134,52 +218,81 @@ impl Dom {
             error,
             announcer,
             tools,
-            download,
             rows: HashMap::new(),
         })
     }
 
-    /// Shows a view: texts, rows in rank order (existing rows are moved, not rebuilt).
-    pub fn update(&mut self, v: &BoardView, dir: &str, chart_shown: bool) -> Result<(), JsValue> {
-        self.board.set_attribute("lang", &v.lang)?;
-        self.board.set_attribute("dir", dir)?;
-        set_text(&self.title, &v.title);
-        set_text(&self.subtitle, &v.subtitle);
-        set_text(&self.caption, &v.caption);
-        for (th, text) in self.headers.iter().zip(&v.headers) {
-            set_text(th, text);
+    /// Shows a view: every part from the markup, rows in rank order (existing rows are moved
+    /// and patched, not rebuilt).
+    pub fn update(
+        &mut self,
+        v: &BoardView,
+        dir: &str,
+        metric: &str,
+        window: &str,
+        chart_kind: &str,
+    ) -> Result<(), JsValue> {
+        for (name, value) in [
+            ("lang", v.lang.as_str()),
+            ("dir", dir),
+            ("data-metric", metric),
+            ("data-window", window),
+        ] {
+            if self.board.get_attribute(name).as_deref() != Some(value) {
+                self.board.set_attribute(name, value)?;
+            }
         }
-        self.chart.set_attribute("aria-label", &v.chart_label)?;
-        show(&self.chart, chart_shown);
+        let doc = self.doc.clone();
+        self.head.update(&doc, Some(markup::head(v)))?;
+        match markup::chart(v, chart_kind, None) {
+            Some(tree) => {
+                for (name, value) in &tree.attrs {
+                    if self.chart.get_attribute(name).as_deref() != Some(value) {
+                        self.chart.set_attribute(name, value)?;
+                    }
+                }
+                show(&self.chart, true);
+            }
+            None => show(&self.chart, false),
+        }
+        let (caption, thead) = markup::table_head(v);
+        self.caption.update(&doc, Some(caption))?;
+        self.thead.update(&doc, Some(thead))?;
         self.update_rows(&v.rows)?;
-        if let Some(text) = &v.more {
-            set_text(&self.more, text);
-        }
-        show(&self.more, v.more.is_some());
-        if let Some(text) = &v.empty {
-            set_text(&self.empty, text);
-        }
-        show(&self.empty, v.empty.is_some());
-        self.update_footer(v)?;
-        self.download.set_attribute("href", &v.download_href)?;
-        set_text(&self.download, &v.download_label);
-        show(&self.tools, v.empty.is_none());
+        self.more.update(&doc, markup::more(v))?;
+        self.empty.update(&doc, markup::empty(v))?;
+        self.foot.update(&doc, markup::footer(v))?;
+        self.tools.update(&doc, markup::tools(v))?;
         show(&self.status, false);
         show(&self.error, false);
         Ok(())
     }
 
-    fn update_rows(&mut self, rows: &[RowView]) -> Result<(), JsValue> {
+    fn update_rows(&mut self, rows: &[crate::board::RowView]) -> Result<(), JsValue> {
         let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
         // Walk the table once: a row already in its place is left where it is, so an update
         // that changes figures but not order moves no node.
         let mut next = self.tbody.first_element_child();
         for r in rows {
-            let mut row = match self.rows.remove(&r.id) {
-                Some(row) => row,
-                None => self.new_row()?,
+            let tree = markup::row(r);
+            let row = match self.rows.remove(&r.id) {
+                Some(mut row) => {
+                    if row.shown != tree {
+                        patch(&self.doc, &row.tr, Some(&row.shown), &tree)?;
+                        row.shown = tree;
+                    }
+                    row
+                }
+                None => {
+                    let tr = build(&self.doc, &tree)?;
+                    let value = tr.last_element_child().unwrap_or_else(|| tr.clone());
+                    RowDom {
+                        tr,
+                        value,
+                        shown: tree,
+                    }
+                }
             };
-            fill_row(&self.doc, &mut row, r)?;
             if next.as_ref() == Some(&row.tr) {
                 next = row.tr.next_element_sibling();
             } else {
@@ -192,53 +305,6 @@ impl Dom {
             gone.tr.remove();
         }
         self.rows = keep;
-        Ok(())
-    }
-
-    fn new_row(&self) -> Result<RowDom, JsValue> {
-        let d = &self.doc;
-        let tr = el(d, "tr", "gl-row")?;
-        let rank = child(d, &tr, "td", "gl-rank")?;
-        let movement = child(d, &tr, "td", "gl-move")?;
-        let mark = child(d, &movement, "span", "")?;
-        mark.set_attribute("aria-hidden", "true")?;
-        let words = child(d, &movement, "span", "gl-sr")?;
-        let name = child(d, &tr, "th", "gl-name")?;
-        name.set_attribute("scope", "row")?;
-        let value = child(d, &tr, "td", "gl-value")?;
-        Ok(RowDom {
-            tr,
-            rank,
-            movement,
-            mark,
-            words,
-            name,
-            value,
-            shown: None,
-        })
-    }
-
-    fn update_footer(&self, v: &BoardView) -> Result<(), JsValue> {
-        self.foot.set_text_content(None);
-        let d = &self.doc;
-        if let Some(name) = &v.source_name {
-            let span = child(d, &self.foot, "span", "gl-source")?;
-            let (before, after) = crate::i18n::split_placeholder(&v.source_template);
-            span.append_with_str_1(before)?;
-            let holder = match &v.source_url {
-                Some(url) => link(d, &span, url)?,
-                None => span.clone(),
-            };
-            child(d, &holder, "bdi", "")?.set_text_content(Some(name));
-            span.append_with_str_1(after)?;
-        }
-        if let Some(a) = &v.footer_as_of {
-            child(d, &self.foot, "span", "gl-asof")?.set_text_content(Some(a));
-        }
-        show(
-            &self.foot,
-            v.source_name.is_some() || v.footer_as_of.is_some(),
-        );
         Ok(())
     }
 
@@ -264,58 +330,4 @@ impl Dom {
         }
         show(&self.stale, text.is_some());
     }
-}
-
-fn link(d: &Document, parent: &Element, url: &str) -> Result<Element, JsValue> {
-    let a = child(d, parent, "a", "")?;
-    a.set_attribute("href", url)?;
-    a.set_attribute("rel", "noopener noreferrer nofollow")?;
-    a.set_attribute("target", "_blank")?;
-    Ok(a)
-}
-
-fn fill_row(d: &Document, row: &mut RowDom, r: &RowView) -> Result<(), JsValue> {
-    let old = row.shown.take();
-    let changed = |f: fn(&RowView) -> &str| old.as_ref().is_none_or(|o| f(o) != f(r));
-    if old
-        .as_ref()
-        .is_none_or(|o| (o.pinned, o.pinned_extra) != (r.pinned, r.pinned_extra))
-    {
-        let mut class = String::from("gl-row");
-        if r.pinned {
-            class.push_str(" gl-pinned");
-        }
-        if r.pinned_extra {
-            class.push_str(" gl-extra");
-        }
-        row.tr.set_class_name(&class);
-        row.tr.set_attribute("data-id", &r.id)?;
-    }
-    if changed(|v| &v.rank) {
-        row.rank.set_text_content(Some(&r.rank));
-    }
-    if changed(|v| v.movement) {
-        row.movement
-            .set_class_name(&format!("gl-move gl-{}", r.movement));
-    }
-    if changed(|v| &v.movement_mark) {
-        row.mark.set_text_content(Some(&r.movement_mark));
-        row.words.set_text_content(Some(&r.movement_words));
-    }
-    if changed(|v| &v.name) || old.as_ref().is_none_or(|o| o.url != r.url) {
-        row.name.set_text_content(None);
-        let holder = match &r.url {
-            Some(url) => link(d, &row.name, url)?,
-            None => row.name.clone(),
-        };
-        child(d, &holder, "bdi", "")?.set_text_content(Some(&r.name));
-    }
-    if changed(|v| &v.raw_value) {
-        row.value.set_attribute("data-value", &r.raw_value)?;
-    }
-    if changed(|v| &v.value) {
-        row.value.set_text_content(Some(&r.value));
-    }
-    row.shown = Some(r.clone());
-    Ok(())
 }

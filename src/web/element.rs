@@ -18,7 +18,7 @@ use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
 use super::state::{dispatch, with_state, Emit, State};
 use crate::controller::{Clock, Command, Controller, Input, Render};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -289,8 +289,13 @@ impl State {
         if width_known {
             self.draw_chart();
         }
+        let kind = match &r.view.chart {
+            Some(crate::chart::Chart::Trend { .. }) => "trend",
+            _ => "bars",
+        };
+        let window = r.ranking.window.to_string();
         self.dom
-            .update(&r.view, r.dir, r.view.chart.is_some())
+            .update(&r.view, r.dir, r.ranking.metric.as_str(), &window, kind)
             .map_err(|e| WebError::Dom(js_error_message(&e)))?;
         self.reveal();
         if !width_known {
@@ -304,8 +309,7 @@ impl State {
                 Frame::request(move |_| with_state(&me, |s| motion::glide(&s.dom, &before)));
             self.count_up(&r);
         }
-        let rows_json = crate::output::rows_json(&r.ranking.rows);
-        self.rows = JSON::parse(&rows_json).unwrap_or_else(|_| Array::new().into());
+        self.rows = rows_object(&r.ranking.rows);
         self.locale = Some(r.locale);
         Ok(())
     }
@@ -451,6 +455,29 @@ impl State {
         self.glide = None;
         self.abort_fetch();
     }
+}
+
+/// The `rows` property: `[{ rank, id, name, value, previous_rank, delta }]` as `rank` returns
+/// them, built as objects (no JSON text, so no float formatter in the element's `.wasm`).
+fn rows_object(rows: &[crate::rank::Row]) -> JsValue {
+    let list = Array::new();
+    let opt = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from_f64);
+    for r in rows {
+        let o = Object::new();
+        // Setting properties on a fresh plain object cannot fail.
+        for (key, value) in [
+            ("rank", JsValue::from_f64(f64::from(r.rank))),
+            ("id", JsValue::from_str(&r.id)),
+            ("name", JsValue::from_str(&r.name)),
+            ("value", JsValue::from_f64(r.value.as_f64())),
+            ("previous_rank", opt(r.previous_rank.map(f64::from))),
+            ("delta", opt(r.delta.map(|d| d as f64))),
+        ] {
+            let _ = Reflect::set(&o, &key.into(), &value);
+        }
+        list.push(&o);
+    }
+    list.into()
 }
 
 /// "14:05" in the board's locale.

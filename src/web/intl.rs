@@ -88,6 +88,20 @@ impl NumberFormat for Numbers {
         let ms = f64::from(d.day_number()) * 86_400_000.0;
         call(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)))
     }
+
+    /// JavaScript's shortest round-trip text of the number, with `.0` on a whole one (as the
+    /// JSON writer of `rank` prints ratios).
+    fn raw(&self, v: f64) -> String {
+        let text = js_sys::Number::from(v)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+        if v.is_finite() && v.fract() == 0.0 && !text.contains('e') {
+            text + ".0"
+        } else {
+            text
+        }
+    }
 }
 
 /// The browser's `Intl` as the core's [`Locales`].

@@ -1,0 +1,264 @@
+//! The board's markup, defined once: elements, classes, attributes and text, as a small tree.
+//! Two writers use it: `render` writes it as a static HTML string (escaped, no script needed),
+//! the browser layer (`web/dom.rs`) builds and patches the live DOM from the same trees. A
+//! static board and the live one that takes it over therefore cannot differ in structure
+//! (tests/e2e/markup.test.mjs compares them node by node).
+
+use crate::board::{BoardView, RowView};
+
+/// An element: tag, attributes (the class first), children.
+#[derive(Debug, Clone, PartialEq)]
+pub struct El {
+    pub tag: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub children: Vec<Node>,
+}
+
+/// A child: an element, text (always set as text), or markup the core wrote itself (the
+/// static chart's SVG; the live board draws a canvas there instead).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    El(El),
+    Text(String),
+    Svg(String),
+}
+
+impl El {
+    pub fn new(tag: &'static str, class: &str) -> El {
+        let attrs = if class.is_empty() {
+            Vec::new()
+        } else {
+            vec![("class", class.to_string())]
+        };
+        El {
+            tag,
+            attrs,
+            children: Vec::new(),
+        }
+    }
+
+    // `&str`, not `impl Into<String>`: one instantiation each in the element's `.wasm`.
+    pub fn attr(mut self, name: &'static str, value: &str) -> El {
+        self.attrs.push((name, value.to_string()));
+        self
+    }
+
+    pub fn text(mut self, text: &str) -> El {
+        self.children.push(Node::Text(text.to_string()));
+        self
+    }
+
+    pub fn child(mut self, el: El) -> El {
+        self.children.push(Node::El(el));
+        self
+    }
+
+    /// The value of an attribute.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A link that opens in a new tab and passes nothing on.
+fn link(url: &str) -> El {
+    El::new("a", "")
+        .attr("href", url)
+        .attr("rel", "noopener noreferrer nofollow")
+        .attr("target", "_blank")
+}
+
+/// A name, isolated so its own direction cannot reorder what surrounds it; linked if it has a URL.
+fn name(text: &str, url: Option<&str>) -> El {
+    let bdi = El::new("bdi", "").text(text);
+    match url {
+        Some(url) => link(url).child(bdi),
+        None => bdi,
+    }
+}
+
+/// The title and subtitle.
+pub fn head(v: &BoardView) -> El {
+    El::new("div", "gl-head")
+        .child(El::new("p", "gl-title").attr("dir", "auto").text(&v.title))
+        .child(El::new("p", "gl-sub").text(&v.subtitle))
+}
+
+/// The table's caption and column headers (its body is the rows).
+pub fn table_head(v: &BoardView) -> (El, El) {
+    let caption = El::new("caption", "gl-sr").text(&v.caption);
+    let mut tr = El::new("tr", "");
+    for (class, text) in ["gl-rank", "gl-move", "gl-name", "gl-value"]
+        .iter()
+        .zip(&v.headers)
+    {
+        tr = tr.child(El::new("th", class).attr("scope", "col").text(text));
+    }
+    (caption, El::new("thead", "").child(tr))
+}
+
+/// One ranked row.
+pub fn row(r: &RowView) -> El {
+    let mut class = String::from("gl-row");
+    if r.pinned {
+        class.push_str(" gl-pinned");
+    }
+    if r.pinned_extra {
+        class.push_str(" gl-extra");
+    }
+    El::new("tr", &class)
+        .attr("data-id", &r.id)
+        .child(El::new("td", "gl-rank").text(&r.rank))
+        .child(
+            El::new("td", &(String::from("gl-move gl-") + r.movement))
+                .child(
+                    El::new("span", "")
+                        .attr("aria-hidden", "true")
+                        .text(&r.movement_mark),
+                )
+                .child(El::new("span", "gl-sr").text(&r.movement_words)),
+        )
+        .child(
+            El::new("th", "gl-name")
+                .attr("scope", "row")
+                .child(name(&r.name, r.url.as_deref())),
+        )
+        .child(
+            El::new("td", "gl-value")
+                .attr("data-value", &r.raw_value)
+                .text(&r.value),
+        )
+}
+
+/// "N more tied at rank R", when the board is cut.
+pub fn more(v: &BoardView) -> Option<El> {
+    Some(El::new("p", "gl-more").text(v.more.as_ref()?))
+}
+
+/// The empty-board sentence.
+pub fn empty(v: &BoardView) -> Option<El> {
+    Some(El::new("p", "gl-empty").text(v.empty.as_ref()?))
+}
+
+/// The provenance footer: source (linked) and as-of date.
+pub fn footer(v: &BoardView) -> Option<El> {
+    let mut foot = El::new("p", "gl-foot");
+    if let Some(source) = &v.source_name {
+        // The localized template ("Source: {}") is split so the name can be a link inside it.
+        let (before, after) = crate::i18n::split_placeholder(&v.source_template);
+        let mut span = El::new("span", "gl-source");
+        if !before.is_empty() {
+            span = span.text(before);
+        }
+        span = span.child(name(source, v.source_url.as_deref()));
+        if !after.is_empty() {
+            span = span.text(after);
+        }
+        foot = foot.child(span);
+    }
+    if let Some(a) = &v.footer_as_of {
+        foot = foot.child(El::new("span", "gl-asof").text(a));
+    }
+    (!foot.children.is_empty()).then_some(foot)
+}
+
+/// The data download link.
+pub fn tools(v: &BoardView) -> Option<El> {
+    v.empty.is_none().then(|| {
+        El::new("p", "gl-tools").child(
+            El::new("a", "gl-download")
+                .attr("download", "leaderboard.csv")
+                .attr("href", &v.download_href)
+                .text(&v.download_label),
+        )
+    })
+}
+
+/// The chart box; `svg` is the static chart (the live board puts its canvas in instead).
+pub fn chart(v: &BoardView, kind: &str, svg: Option<String>) -> Option<El> {
+    v.chart.as_ref()?;
+    let mut el = El::new("div", &(String::from("gl-chart gl-chart-") + kind))
+        .attr("role", "img")
+        .attr("aria-label", &v.chart_label);
+    if let Some(svg) = svg {
+        el.children.push(Node::Svg(svg));
+    }
+    Some(el)
+}
+
+/// The whole static board.
+pub fn board(
+    v: &BoardView,
+    metric: &str,
+    window: &str,
+    chart_kind: &str,
+    svg: Option<String>,
+) -> El {
+    let (caption, thead) = table_head(v);
+    let mut tbody = El::new("tbody", "");
+    for r in &v.rows {
+        tbody = tbody.child(row(r));
+    }
+    let table = El::new("table", "gl-table")
+        .child(caption)
+        .child(thead)
+        .child(tbody);
+    let mut board = El::new("div", "gl-board")
+        .attr("lang", &v.lang)
+        .attr("dir", if v.rtl { "rtl" } else { "ltr" })
+        .attr("data-metric", metric)
+        .attr("data-window", window)
+        .child(head(v));
+    for part in [
+        chart(v, chart_kind, svg),
+        Some(table),
+        more(v),
+        empty(v),
+        footer(v),
+        tools(v),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        board = board.child(part);
+    }
+    board
+}
+
+/// The static writer: HTML text, every text and attribute value escaped.
+pub fn write_html(el: &El, out: &mut String) {
+    out.push('<');
+    out.push_str(el.tag);
+    for (name, value) in &el.attrs {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        out.push_str(&crate::html::attr(value));
+        out.push('"');
+    }
+    out.push('>');
+    // Block containers open their own line too, so the HTML stays readable and diffs small.
+    let block_children = matches!(el.children.first(), Some(Node::El(_) | Node::Svg(_)));
+    if block_children && matches!(el.tag, "div" | "table" | "tbody") {
+        out.push('\n');
+    }
+    for child in &el.children {
+        match child {
+            Node::El(e) => write_html(e, out),
+            Node::Text(t) => out.push_str(&crate::html::text(t)),
+            Node::Svg(svg) => out.push_str(svg),
+        }
+    }
+    out.push_str("</");
+    out.push_str(el.tag);
+    out.push('>');
+    // Blocks end a line, so the HTML stays readable and diffs stay small.
+    if matches!(
+        el.tag,
+        "div" | "p" | "table" | "thead" | "tbody" | "tr" | "caption"
+    ) {
+        out.push('\n');
+    }
+}
