@@ -55,8 +55,8 @@ pub struct DaySums {
     pub interactions: u64,
     pub posts: Option<u64>,
     pub followers: Option<u64>,
-    /// Which row's followers count: the day's latest post (its time text, then its line).
-    latest: (String, u64),
+    /// Which row's followers count: the day's latest post (its time texts, then its line).
+    latest: (String, String, u64),
 }
 
 /// What one export holds, by page id.
@@ -332,15 +332,17 @@ fn plan(
     Some(plan)
 }
 
-/// One row's contribution.
-struct RowSums {
-    id: String,
-    name: String,
-    country: Option<String>,
-    platform: Option<String>,
-    category: Option<String>,
+/// One row's contribution, borrowed from the record (and the plan's literals): a row costs no
+/// allocation unless it brings a new page, a new name or a newer post.
+struct RowSums<'a> {
+    id: &'a str,
+    name: &'a str,
+    country: Option<&'a str>,
+    platform: Option<&'a str>,
+    category: Option<&'a str>,
     day: Date,
-    order: String,
+    /// The post's time text(s), to find the day's latest post.
+    order: [&'a str; 2],
     line: u64,
     interactions: u64,
     posts: u64,
@@ -354,8 +356,8 @@ struct Row<'r> {
     header: &'r [String],
 }
 
-impl Row<'_> {
-    fn text(&self, i: usize, problems: &mut Problems) -> Option<&str> {
+impl<'r> Row<'r> {
+    fn text(&self, i: usize, problems: &mut Problems) -> Option<&'r str> {
         let raw = self.record.get(i).unwrap_or_default();
         match std::str::from_utf8(raw) {
             Ok(s) => Some(s.trim()),
@@ -371,22 +373,28 @@ impl Row<'_> {
         format!("{}: line {}, column {:?}", self.file, self.line, name)
     }
 
-    fn cell(&self, c: &Cell, problems: &mut Problems) -> Option<String> {
+    fn cell<'a>(&self, c: &'a Cell, problems: &mut Problems) -> Option<&'a str>
+    where
+        'r: 'a,
+    {
         match c {
-            Cell::Column(i) => self.text(*i, problems).map(str::to_string),
-            Cell::Literal(l) => Some(l.clone()),
+            Cell::Column(i) => self.text(*i, problems),
+            Cell::Literal(l) => Some(l.as_str()),
         }
     }
 
-    /// A text field that must pass `rule`; `what` names it where the value is a literal.
-    fn checked(
+    /// A text field that must pass `rule`.
+    fn checked<'a>(
         &self,
-        c: &Cell,
+        c: &'a Cell,
         rule: fn(&str) -> Result<(), String>,
         problems: &mut Problems,
-    ) -> Option<String> {
+    ) -> Option<&'a str>
+    where
+        'r: 'a,
+    {
         let value = self.cell(c, problems)?;
-        match rule(&value) {
+        match rule(value) {
             Ok(()) => Some(value),
             Err(message) => {
                 let at = match c {
@@ -395,15 +403,18 @@ impl Row<'_> {
                         format!("{}: line {} (--map literal)", self.file, self.line)
                     }
                 };
-                problems.push(at, format!("{message}, got {}", check::quote(&value, 64)));
+                problems.push(at, format!("{message}, got {}", check::quote(value, 64)));
                 None
             }
         }
     }
 
-    fn optional_text(&self, c: &Option<Cell>, problems: &mut Problems) -> Option<String> {
+    fn optional_text<'a>(&self, c: &'a Option<Cell>, problems: &mut Problems) -> Option<&'a str>
+    where
+        'r: 'a,
+    {
         let value = self.cell(c.as_ref()?, problems)?;
-        (!value.is_empty()).then(|| check::shorten(&value, 200))
+        (!value.is_empty()).then_some(value)
     }
 
     fn count(&self, i: usize, problems: &mut Problems) -> Option<Option<u64>> {
@@ -420,7 +431,15 @@ impl Row<'_> {
         }
     }
 
-    fn read(&self, plan: &Plan, tz: &TimeZone, problems: &mut Problems) -> Option<RowSums> {
+    fn read<'a>(
+        &self,
+        plan: &'a Plan,
+        tz: &TimeZone,
+        problems: &mut Problems,
+    ) -> Option<RowSums<'a>>
+    where
+        'r: 'a,
+    {
         let before = problems.len();
         let id = self.checked(&plan.id, check::id, problems);
         let name = self.checked(&plan.name, check::name, problems);
@@ -439,7 +458,7 @@ impl Row<'_> {
             }),
             DateRule::InZone(c) => self
                 .cell(c, problems)
-                .and_then(|t| match values::day(&t, tz) {
+                .and_then(|t| match values::day(t, tz) {
                     Ok(d) => Some(d),
                     Err(message) => {
                         let at = match c {
@@ -472,10 +491,9 @@ impl Row<'_> {
                 break;
             }
         }
-        let mut order = String::new();
-        for &i in &plan.order {
-            order.push_str(self.text(i, problems).unwrap_or_default());
-            order.push(' ');
+        let mut order = [""; 2];
+        for (slot, &i) in order.iter_mut().zip(&plan.order) {
+            *slot = self.text(i, problems).unwrap_or_default();
         }
         let country = self.optional_text(&plan.country, problems);
         let platform = self.optional_text(&plan.platform, problems);
@@ -503,26 +521,51 @@ impl Row<'_> {
     }
 }
 
-fn add(sums: &mut Sums, r: RowSums) {
-    let page = match sums.pages.get_mut(&r.id) {
+fn add(sums: &mut Sums, r: RowSums<'_>) {
+    let page = match sums.pages.get_mut(r.id) {
         Some(p) => p,
-        None => sums.pages.entry(r.id.clone()).or_default(),
+        None => sums.pages.entry(r.id.to_string()).or_default(),
     };
-    // Page fields: the last row's (a renamed page shows its newest name).
-    page.name = r.name;
-    page.country = r.country.or(page.country.take());
-    page.platform = r.platform.or(page.platform.take());
-    page.category = r.category.or(page.category.take());
+    // Page fields: the last row's (a renamed page shows its newest name); stored only when
+    // they change.
+    set(&mut page.name, r.name);
+    for (field, value) in [
+        (&mut page.country, r.country),
+        (&mut page.platform, r.platform),
+        (&mut page.category, r.category),
+    ] {
+        if let Some(v) = value {
+            let v = if v.chars().count() > 200 {
+                check::shorten(v, 200)
+            } else {
+                v.to_string()
+            };
+            if field.as_deref() != Some(v.as_str()) {
+                *field = Some(v);
+            }
+        }
+    }
     let day = page.days.entry(r.day).or_default();
     day.interactions = day.interactions.saturating_add(r.interactions);
     if r.posts != u64::MAX {
         day.posts = Some(day.posts.unwrap_or(0) + r.posts);
     }
     if let Some(f) = r.followers {
-        let newer = (r.order.as_str(), r.line) >= (day.latest.0.as_str(), day.latest.1);
-        if day.followers.is_none() || newer {
+        let key = (r.order[0], r.order[1], r.line);
+        let latest = (day.latest.0.as_str(), day.latest.1.as_str(), day.latest.2);
+        if day.followers.is_none() || key >= latest {
             day.followers = Some(f);
-            day.latest = (r.order, r.line);
+            set(&mut day.latest.0, r.order[0]);
+            set(&mut day.latest.1, r.order[1]);
+            day.latest.2 = r.line;
         }
+    }
+}
+
+/// `*field = value`, without a new allocation when it already holds it.
+fn set(field: &mut String, value: &str) {
+    if field != value {
+        field.clear();
+        field.push_str(value);
     }
 }
