@@ -71,7 +71,7 @@ impl Drop for Listener {
         let removed = self
             .target
             .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
-        super::error::warn_on_error("remove a listener", removed);
+        super::error::warn_on_error(removed);
     }
 }
 
@@ -126,10 +126,7 @@ impl Frame {
 impl Drop for Frame {
     fn drop(&mut self) {
         if let Some(w) = web_sys::window() {
-            super::error::warn_on_error(
-                "cancel an animation frame",
-                w.cancel_animation_frame(self.id),
-            );
+            super::error::warn_on_error(w.cancel_animation_frame(self.id));
         }
     }
 }

@@ -140,7 +140,7 @@ impl DrawingBackend for Canvas2d {
             0.0,
             std::f64::consts::TAU,
         );
-        super::error::warn_on_error("draw a point", arc);
+        super::error::warn_on_error(arc);
         if fill {
             self.ctx.set_fill_style_str(&paint);
             self.ctx.fill();
@@ -181,10 +181,7 @@ impl DrawingBackend for Canvas2d {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
-        super::error::warn_on_error(
-            "draw text",
-            self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)),
-        );
+        super::error::warn_on_error(self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)));
         Ok(())
     }
 }

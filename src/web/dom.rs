@@ -80,7 +80,7 @@ fn show(e: &Element, visible: bool) {
     } else {
         e.set_attribute("hidden", "")
     };
-    warn_on_error("show or hide a part of the board", set);
+    warn_on_error(set);
 }
 
 /// A new element from a markup tree.

@@ -50,7 +50,7 @@ impl BoardElement {
         };
         let dom = Dom::build(&doc, &root).map_err(js_error)?;
         if slot.is_some() {
-            warn_on_error("hide the board", dom.board.set_attribute("hidden", ""));
+            warn_on_error(dom.board.set_attribute("hidden", ""));
         }
         // The attributes the page set before the engine existed (the controller keeps the
         // ones it knows).
@@ -258,10 +258,7 @@ impl State {
         };
         let height = 90.0 + chart + 40.0 + top * 37.0 + 40.0;
         let min = format!("{}px", height as u32);
-        warn_on_error(
-            "reserve the board's height",
-            self.host.style().set_property("min-height", &min),
-        );
+        warn_on_error(self.host.style().set_property("min-height", &min));
     }
 
     /// Shows a board the controller rendered: chart, table, motion, `rows`.
@@ -319,11 +316,8 @@ impl State {
         if let Some(slot) = self.slot.take() {
             slot.remove();
         }
-        warn_on_error("show the board", self.dom.board.remove_attribute("hidden"));
-        warn_on_error(
-            "release the reserved height",
-            self.host.style().remove_property("min-height"),
-        );
+        warn_on_error(self.dom.board.remove_attribute("hidden"));
+        warn_on_error(self.host.style().remove_property("min-height"));
     }
 
     fn apply_theme(&self) {
@@ -337,7 +331,7 @@ impl State {
                 Some(t) => self.dom.board.set_attribute("data-theme", t),
                 None => self.dom.board.remove_attribute("data-theme"),
             };
-            warn_on_error("set the theme", set);
+            warn_on_error(set);
         }
     }
 
@@ -346,10 +340,12 @@ impl State {
             self.chart_width = self.dom.chart.client_width(); // once, before the observer reports
         }
         if let Some((chart, style)) = &self.chart {
-            warn_on_error(
-                "draw the chart",
-                canvas::draw(&self.dom.canvas, chart, style, self.chart_width),
-            );
+            warn_on_error(canvas::draw(
+                &self.dom.canvas,
+                chart,
+                style,
+                self.chart_width,
+            ));
         }
     }
 
@@ -404,12 +400,9 @@ impl State {
             return;
         }
         let words = self.controller.words();
-        warn_on_error("show the error", self.dom.fail(words.error, message));
-        warn_on_error("show the board", self.dom.board.remove_attribute("hidden"));
-        warn_on_error(
-            "release the reserved height",
-            self.host.style().remove_property("min-height"),
-        );
+        warn_on_error(self.dom.fail(words.error, message));
+        warn_on_error(self.dom.board.remove_attribute("hidden"));
+        warn_on_error(self.host.style().remove_property("min-height"));
     }
 
     // ---- callbacks ----

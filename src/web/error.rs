@@ -49,11 +49,13 @@ pub enum FetchError {
 
 /// Logs a failed JS or DOM call on the console instead of dropping it silently (ruffle's
 /// `warn_on_error`): the board carries on, and the failure can still be seen and reported.
-pub fn warn_on_error<T>(what: &str, result: Result<T, wasm_bindgen::JsValue>) -> Option<T> {
+/// The browser's error names the call that failed; no description of our own is kept per call
+/// site (each would be text in every reader's download).
+pub fn warn_on_error<T>(result: Result<T, wasm_bindgen::JsValue>) -> Option<T> {
     match result {
         Ok(v) => Some(v),
         Err(e) => {
-            web_sys::console::warn_3(&"gov-leaderboard: cannot".into(), &what.into(), &e);
+            web_sys::console::warn_2(&"gov-leaderboard: a DOM call failed:".into(), &e);
             None
         }
     }

@@ -93,7 +93,7 @@ fn animate(el: &Element, frames: &[(&str, String); 2]) {
         &"cubic-bezier(0.2, 0.7, 0.2, 1)".into(),
     );
     if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>()) {
-        super::error::warn_on_error("animate a row", f.call2(el, &keyframes, &options));
+        super::error::warn_on_error(f.call2(el, &keyframes, &options));
     }
 }
 

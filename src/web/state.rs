@@ -62,7 +62,7 @@ pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
         init.set_bubbles(true);
         init.set_composed(true);
         if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            super::error::warn_on_error("dispatch an event", host.dispatch_event(&event));
+            super::error::warn_on_error(host.dispatch_event(&event));
         }
     }
 }
