@@ -86,17 +86,21 @@ pub fn merge(feed: Option<Value>, sums: &Sums, pages: &PageFields) -> (Value, Su
             apply_fields(page, fields);
         }
     }
-    list.sort_by(|a, b| {
-        let id = |v: &Value| {
-            v.get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        id(a).cmp(&id(b))
-    });
+    sort_by_text(&mut list, "id");
     root.insert("pages".into(), Value::Array(list));
     (Value::Object(root), summary)
+}
+
+/// Sorts objects by the text of one field (`id` of pages, `date` of points: ISO dates sort as
+/// text); a stable sort, so the order does not depend on the steps the data came in.
+fn sort_by_text(list: &mut [Value], field: &str) {
+    let key = |v: &Value| {
+        v.get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    list.sort_by_cached_key(key);
 }
 
 fn new_page(id: &str) -> Map<String, Value> {
@@ -150,15 +154,7 @@ fn merge_page(page: &mut Map<String, Value>, sums: &PageSums, summary: &mut Summ
         summary.first = Some(summary.first.map_or(*day, |f| f.min(*day)));
         summary.last = Some(summary.last.map_or(*day, |l| l.max(*day)));
     }
-    series.sort_by(|a, b| {
-        let date = |v: &Value| {
-            v.get("date")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        date(a).cmp(&date(b))
-    });
+    sort_by_text(&mut series, "date");
     page.insert("series".into(), Value::Array(series));
 }
 

@@ -36,18 +36,7 @@ pub fn read_pages(file: &str, reader: impl Read, problems: &mut Problems) -> Pag
         .from_reader(reader);
     let mut records = csv.byte_records();
     let header: Vec<String> = match records.next() {
-        Some(Ok(h)) => h
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let f = if i == 0 {
-                    f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
-                } else {
-                    f
-                };
-                String::from_utf8_lossy(f).trim().to_string()
-            })
-            .collect(),
+        Some(Ok(h)) => super::read::header_names(&h),
         _ => {
             problems.push(
                 format!("{file}: line 1"),

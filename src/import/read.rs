@@ -186,7 +186,7 @@ fn csv_error(e: &csv::Error) -> String {
 }
 
 /// Header names, trimmed, without the byte-order mark real exports start with.
-fn header_names(record: &csv::ByteRecord) -> Vec<String> {
+pub(super) fn header_names(record: &csv::ByteRecord) -> Vec<String> {
     record
         .iter()
         .enumerate()
