@@ -34,7 +34,7 @@ fn files() -> Vec<(String, String)> {
 
 /// The file's code without its `#[cfg(test)] mod tests` (tests may unwrap).
 fn code(text: &str) -> &str {
-    text.find("#[cfg(test)]\nmod tests")
+    text.find("#[cfg(test)]\nmod tests {")
         .map_or(text, |i| &text[..i])
 }
 
