@@ -104,6 +104,8 @@ static-demo: cli
 # that the demo's imported board polls (running it again changes nothing).
 import-demo: cli
 	@mkdir -p www/generated
+	@# The feed starts from a base with its title and source; import keeps them.
+	@[ -f www/generated/imported.json ] || cp www/data/crowdtangle-feed-base.json www/generated/imported.json
 	$(BIN) import www/data/crowdtangle-sample.csv --pages www/data/crowdtangle-pages.csv --into www/generated/imported.json
 
 demo: setup-node pkg static-demo import-demo

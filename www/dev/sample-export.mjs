@@ -94,7 +94,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [kind, ...args] = process.argv.slice(2);
   if (kind === "demo") {
     const [out, pagesOut] = args;
-    const text = "\uFEFF" + HEADER.map(field).join(",") + "\n" + [...rows({ pages: DEMO_PAGES, days: 30, end: "2026-11-28" })].join("\n") + "\n";
+    const text = "\uFEFF" + HEADER.map(field).join(",") + "\n" + [...rows({ pages: DEMO_PAGES, days: 60, end: "2026-11-28" })].join("\n") + "\n";
     writeFileSync(out, text);
     writeFileSync(pagesOut, pagesCsv(DEMO_PAGES));
   } else if (kind === "large") {
