@@ -436,3 +436,21 @@ fn problems_are_capped_so_any_input_gives_a_bounded_report() {
         "feed: 5000 more problems not listed (the first 1000 are)"
     );
 }
+
+#[test]
+fn a_duplicate_id_is_reported_even_when_the_feed_has_other_problems() {
+    let feed = r#"{"version":1,"pages":[
+        {"id":"a","name":"A","series":[{"date":"2026-11-27","interactions":-5}]},
+        {"id":"a","name":"A again","series":[]},
+        {"id":"b","name":"","series":[]},
+        {"id":"b","name":"B","series":[]}]}"#;
+    assert_eq!(
+        errors(feed),
+        [
+            "pages[0].series[0].interactions: expected a non-negative integer, got -5",
+            "pages[1].id: duplicate id \"a\", first used at pages[0]",
+            "pages[2].name: must not be empty",
+            "pages[3].id: duplicate id \"b\", first used at pages[2]",
+        ]
+    );
+}

@@ -271,20 +271,23 @@ impl<'a> Reader<'a> {
 
             let at = root.index(i);
             i += 1;
-            let Some(page) = self.page(&at, before)? else {
+            let (id, page) = self.page(&at, before)?;
+            if let Some(id) = id {
+                if let Some(first) = first_index.get(&id) {
+                    self.problems.push(
+                        at.field("id"),
+                        format!(
+                            "duplicate id {}, first used at pages[{first}]",
+                            quote(&id, 64)
+                        ),
+                    );
+                    continue;
+                }
+                first_index.insert(id, i - 1);
+            }
+            let Some(page) = page else {
                 continue;
             };
-            if let Some(first) = first_index.get(&page.id) {
-                self.problems.push(
-                    at.field("id"),
-                    format!(
-                        "duplicate id {}, first used at pages[{first}]",
-                        quote(&page.id, 64)
-                    ),
-                );
-            } else {
-                first_index.insert(page.id.clone(), i - 1);
-            }
             pages.push(page);
         }
         Ok(pages)
@@ -298,10 +301,16 @@ impl<'a> Reader<'a> {
         self.stopped = true;
     }
 
-    fn page(&mut self, at: &Loc<'_>, pages_start: usize) -> Result<Option<Page>, Syntax> {
+    /// A page: its id when the id itself is valid (a duplicate is reported even when the
+    /// page has other problems), and the page when it has none.
+    fn page(
+        &mut self,
+        at: &Loc<'_>,
+        pages_start: usize,
+    ) -> Result<(Option<String>, Option<Page>), Syntax> {
         if self.lx.peek() != Some(b'{') {
             self.wrong_container(at, "an object")?;
-            return Ok(None);
+            return Ok((None, None));
         }
         self.lx.open();
         let before = self.problems.len();
@@ -330,11 +339,11 @@ impl<'a> Reader<'a> {
         let id = self.require(at, "id", id);
         let name = self.require(at, "name", name);
         if self.problems.len() != before {
-            return Ok(None);
+            return Ok((id, None));
         }
-        page.id = id.unwrap_or_default();
+        page.id = id.clone().unwrap_or_default();
         page.name = name.unwrap_or_default();
-        Ok(Some(page))
+        Ok((id, Some(page)))
     }
 
     /// `names`, `titles` or `source.names`: locale tag → display text, at most
