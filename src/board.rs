@@ -84,6 +84,9 @@ pub struct BoardView {
     pub as_of: Option<String>,
     pub caption: String,
     pub headers: [String; 4],
+    /// Whether the board has a movement column: not for window `all`, which has no previous
+    /// window to move against (SPEC §2a).
+    pub movement: bool,
     pub rows: Vec<RowView>,
     /// "N more tied at rank R" when the board is cut at [`MAX_BOARD_ROWS`].
     pub more: Option<String>,
@@ -186,6 +189,7 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         lang: loc.canonical.clone(),
         rtl: loc.rtl,
         empty: rows.is_empty().then(|| words.no_rows.to_string()),
+        movement: matches!(ranking.window, crate::options::Window::Days(_)),
         headers: [
             words.rank.to_string(),
             words.change.to_string(),

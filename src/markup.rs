@@ -94,13 +94,16 @@ pub fn table_head(v: &BoardView) -> (El, El) {
         .iter()
         .zip(&v.headers)
     {
+        if *class == "gl-move" && !v.movement {
+            continue;
+        }
         tr = tr.child(El::new("th", class).attr("scope", "col").text(text));
     }
     (caption, El::new("thead", "").child(tr))
 }
 
-/// One ranked row.
-pub fn row(r: &RowView) -> El {
+/// One ranked row; `movement`: with its movement cell (see `BoardView::movement`).
+pub fn row(r: &RowView, movement: bool) -> El {
     let mut class = String::from("gl-row");
     if r.pinned {
         class.push_str(" gl-pinned");
@@ -108,10 +111,11 @@ pub fn row(r: &RowView) -> El {
     if r.pinned_extra {
         class.push_str(" gl-extra");
     }
-    El::new("tr", &class)
+    let mut tr = El::new("tr", &class)
         .attr("data-id", &r.id)
-        .child(El::new("td", "gl-rank").text(&r.rank))
-        .child(
+        .child(El::new("td", "gl-rank").text(&r.rank));
+    if movement {
+        tr = tr.child(
             El::new("td", &(String::from("gl-move gl-") + r.movement))
                 .child(
                     El::new("span", "")
@@ -119,17 +123,18 @@ pub fn row(r: &RowView) -> El {
                         .text(&r.movement_mark),
                 )
                 .child(El::new("span", "gl-sr").text(&r.movement_words)),
-        )
-        .child(
-            El::new("th", "gl-name")
-                .attr("scope", "row")
-                .child(name(&r.name, r.url.as_deref())),
-        )
-        .child(
-            El::new("td", "gl-value")
-                .attr("data-value", &r.raw_value)
-                .text(&r.value),
-        )
+        );
+    }
+    tr.child(
+        El::new("th", "gl-name")
+            .attr("scope", "row")
+            .child(name(&r.name, r.url.as_deref())),
+    )
+    .child(
+        El::new("td", "gl-value")
+            .attr("data-value", &r.raw_value)
+            .text(&r.value),
+    )
 }
 
 /// "N more tied at rank R", when the board is cut.
@@ -199,7 +204,7 @@ pub fn board(
     let (caption, thead) = table_head(v);
     let mut tbody = El::new("tbody", "");
     for r in &v.rows {
-        tbody = tbody.child(row(r));
+        tbody = tbody.child(row(r, v.movement));
     }
     let table = El::new("table", "gl-table")
         .child(caption)

@@ -295,3 +295,24 @@ fn a_long_label_is_cut_to_fit_beside_its_value() {
     // The table keeps the whole name.
     assert!(html.contains(&format!("<bdi>{name}</bdi>")));
 }
+
+/// SPEC §2a: window `all` has no previous window, so the board has no movement column (and no
+/// row says "new").
+#[test]
+fn window_all_has_no_movement_column() {
+    let f = feed(&tied_csv(3));
+    let mut opts = options(10, None, ChartKind::None);
+    opts.rank.window = Window::All;
+    let html = render::render(&f, &opts, &en());
+    assert!(!html.contains("gl-move"), "{html}");
+    assert_eq!(
+        html.matches("<th ").count(),
+        3 + 3,
+        "3 column headers, 3 row headers"
+    );
+    let (_, view) = board::build(&f, &opts, &en());
+    assert!(!view.movement);
+    opts.rank.window = Window::Days(30);
+    assert!(render::render(&f, &opts, &en())
+        .contains("<th class=\"gl-move\" scope=\"col\">Change</th>"));
+}

@@ -75,7 +75,8 @@ fn bad_feed_exits_1_and_lists_every_problem_on_stderr() {
         assert!(out.stdout.is_empty(), "{cmd} prints nothing on stdout");
         assert_eq!(
             text(&out.stderr),
-            "pages[0].series[0].interactions: expected a non-negative integer, got -5\npages[1].name: must not be empty\ngov-leaderboard: invalid feed (2 problems)\n"
+            // The duplicate id too, although both pages have other problems (SPEC §1).
+            "pages[0].series[0].interactions: expected a non-negative integer, got -5\npages[1].name: must not be empty\npages[1].id: duplicate id \"a\", first used at pages[0]\ngov-leaderboard: invalid feed (3 problems)\n"
         );
     }
 }

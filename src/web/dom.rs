@@ -258,7 +258,7 @@ impl Dom {
         let (caption, thead) = markup::table_head(v);
         self.caption.update(&doc, Some(caption))?;
         self.thead.update(&doc, Some(thead))?;
-        self.update_rows(&v.rows)?;
+        self.update_rows(&v.rows, v.movement)?;
         self.more.update(&doc, markup::more(v))?;
         self.empty.update(&doc, markup::empty(v))?;
         self.foot.update(&doc, markup::footer(v))?;
@@ -268,13 +268,17 @@ impl Dom {
         Ok(())
     }
 
-    fn update_rows(&mut self, rows: &[crate::board::RowView]) -> Result<(), JsValue> {
+    fn update_rows(
+        &mut self,
+        rows: &[crate::board::RowView],
+        movement: bool,
+    ) -> Result<(), JsValue> {
         let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
         // Walk the table once: a row already in its place is left where it is, so an update
         // that changes figures but not order moves no node.
         let mut next = self.tbody.first_element_child();
         for r in rows {
-            let tree = markup::row(r);
+            let tree = markup::row(r, movement);
             let row = match self.rows.remove(&r.id) {
                 Some(mut row) => {
                     if row.shown != tree {
