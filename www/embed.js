@@ -65,11 +65,16 @@ if (src !== null && allowedSrc(src) === null) {
   document.body.append(board);
 }
 
+// In an AMP page (`amp-iframe` appends #amp=1), AMP's own resize request is posted too: a
+// `resizable` amp-iframe then fits the board (AMP may defer it while the frame is in view).
+const amp = new URLSearchParams(location.hash.slice(1)).get("amp") === "1";
+
 let last = 0;
 function report() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height === last || window.parent === window) return;
   last = height;
   window.parent.postMessage({ type: "gov-leaderboard:resize", height }, "*");
+  if (amp) window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 new ResizeObserver(report).observe(document.documentElement);

@@ -44,6 +44,22 @@ before(async () => {
       <iframe id="probe" data-gov-leaderboard src="/probe.html" style="border:0;height:100px"></iframe>
       <iframe id="unmarked" src="/probe.html" style="border:0;height:100px"></iframe></body></html>` },
     "/probe.html": { body: "<!doctype html><p>probe</p>" },
+    // A page that plays AMP's part: it resizes the frame to what an embed-size message asks.
+    "/amp.html": { body: `<!doctype html><html><head><meta charset="utf-8"><title>amp</title></head><body style="margin:0">
+      <iframe id="amp" src="${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/feed.json")}&locale=ar-EG&top=3#amp=1"
+        sandbox="allow-scripts allow-same-origin" style="width:100%;border:0;height:150px"></iframe>
+      <iframe id="plain" src="${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/feed.json")}&locale=en&top=3"
+        style="width:100%;border:0;height:150px"></iframe>
+      <script>
+        window.__amp = [];
+        addEventListener("message", (e) => {
+          const d = e.data;
+          if (!d || d.sentinel !== "amp" || d.type !== "embed-size") return;
+          const frame = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source);
+          window.__amp.push({ frame: frame?.id, height: d.height });
+          if (frame) frame.style.height = d.height + "px";
+        });
+      </script></body></html>` },
   } });
   browser = await launch();
 });
@@ -77,6 +93,23 @@ test("sandboxed cross-origin iframe shows the board and follows its height live;
   assert.equal(await page.$eval("#other", (f) => f.getBoundingClientRect().height), 90, "message from a frame whose origin changed ignored");
   assert.equal(await page.$eval("#ad", (f) => f.getBoundingClientRect().height), 90, "message from a frame without data-gov-leaderboard ignored");
   await screenshot(page, "iframe-host-900");
+  await page.close();
+});
+
+test("AMP: with #amp=1 the frame posts AMP's embed-size with its content height; without it, nothing", async () => {
+  feed.body = JSON.stringify(SEED);
+  const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+  await page.goto(host.url + "/amp.html");
+  const frame = () => page.frames().find((f) => f.url().includes("locale=ar-EG"));
+  await until(async () => (await frame()?.evaluate(() => document.querySelector("gov-leaderboard")?.rows?.length)) === 3, 15000, "board in the AMP frame");
+  await until(async () => {
+    const content = await frame().evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const last = (await page.evaluate(() => window.__amp)).at(-1);
+    return last && last.frame === "amp" && last.height === content && content > 300;
+  }, 8000, "embed-size matches the content height");
+  assert.equal(await page.$eval("#amp", (f) => Math.round(f.getBoundingClientRect().height)),
+    await frame().evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+  assert.ok((await page.evaluate(() => window.__amp)).every((m) => m.frame === "amp"), "no AMP message without #amp=1");
   await page.close();
 });
 
