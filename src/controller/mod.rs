@@ -155,11 +155,6 @@ impl Controller {
         self.feed.is_some()
     }
 
-    /// Whether a board has been rendered.
-    pub fn has_board(&self) -> bool {
-        self.shown.is_some()
-    }
-
     /// The current value of an attribute.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs

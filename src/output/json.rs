@@ -34,13 +34,6 @@ impl Ranking {
     }
 }
 
-/// The rows as a JSON array.
-pub fn rows_json(list: &[Row]) -> String {
-    let mut out = String::with_capacity(2 + list.len() * 96);
-    rows(&mut out, list);
-    out
-}
-
 fn rows(out: &mut String, list: &[Row]) {
     out.push('[');
     for (i, r) in list.iter().enumerate() {

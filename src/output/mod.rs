@@ -5,4 +5,4 @@ pub mod csv;
 pub mod json;
 
 pub use self::csv::rows_csv;
-pub use json::{rows_json, value_json};
+pub use json::value_json;
