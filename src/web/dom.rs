@@ -68,6 +68,32 @@ fn part(doc: &Document, parent: &Element, tag: &str, class: &str) -> Result<Part
     })
 }
 
+/// Places `node` before `next` in `parent`. A row already on the board moves with
+/// `moveBefore`, which keeps keyboard focus and a screen reader's place inside it (a focused
+/// link stays focused when its page climbs); where a browser lacks it, `insertBefore` and the
+/// focus is given back.
+fn move_before(parent: &Element, node: &Element, next: Option<&Element>) -> Result<(), JsValue> {
+    let next_node: JsValue = next.map_or(JsValue::NULL, |n| n.clone().into());
+    let method = js_sys::Reflect::get(parent, &"moveBefore".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Some(move_before), true) = (method, node.is_connected()) {
+        move_before.call2(parent, node, &next_node)?;
+        return Ok(());
+    }
+    let focused = node
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|root| root.active_element())
+        .filter(|f| node.contains(Some(f)));
+    parent.insert_before(node, next.map(|n| n.as_ref()))?;
+    if let Some(f) = focused.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+        f.focus()?;
+    }
+    Ok(())
+}
+
 fn set_text(e: &Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
@@ -300,8 +326,7 @@ impl Dom {
             if next.as_ref() == Some(&row.tr) {
                 next = row.tr.next_element_sibling();
             } else {
-                self.tbody
-                    .insert_before(&row.tr, next.as_ref().map(|n| n.as_ref()))?;
+                move_before(&self.tbody, &row.tr, next.as_ref())?;
             }
             keep.insert(r.id.clone(), row);
         }
