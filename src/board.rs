@@ -5,7 +5,7 @@ use crate::chart::{nice_ticks, Bar, Chart, ChartKind, Line};
 use crate::date::Date;
 use crate::feed::Feed;
 use crate::i18n::BoardLocale;
-use crate::options::{parse_top, OptionError, RankOptions};
+use crate::options::{parse_top, Metric, OptionError, RankOptions};
 use crate::rank::{rank, Ranking, Row, Span, Value};
 
 /// Options of a rendered board: ranking, language and chart.
@@ -233,7 +233,7 @@ fn row_view(feed: &Feed, r: &Row, opts: &BoardOptions, loc: &BoardLocale) -> Row
         movement_words,
         name: page.display_name(opts.locale_tag()).to_string(),
         url: page.url.clone(),
-        value: value_text(r.value, loc),
+        value: value_text(r.value, opts.rank.metric, loc),
         raw_value: match r.value {
             Value::Count(n) => n.to_string(),
             Value::Ratio(x) => loc.numbers.raw(x),
@@ -243,11 +243,15 @@ fn row_view(feed: &Feed, r: &Row, opts: &BoardOptions, loc: &BoardLocale) -> Row
     }
 }
 
-/// The full localized value shown in the table.
-pub fn value_text(v: Value, loc: &BoardLocale) -> String {
-    match v {
-        Value::Count(n) => loc.numbers.integer(n),
-        Value::Ratio(r) => loc.numbers.ratio(r),
+/// The full localized value shown in the table (SPEC §2a): counts grouped, per-post with at
+/// most one fraction digit, engagement rate as a percent, growth as a signed percent.
+pub fn value_text(v: Value, metric: Metric, loc: &BoardLocale) -> String {
+    match (v, metric) {
+        (Value::Count(n), _) => loc.numbers.integer(n),
+        (Value::Ratio(r), Metric::PerPost) => loc.numbers.per_post(r),
+        (Value::Ratio(r), Metric::EngagementRate) => loc.numbers.percent(r, false),
+        (Value::Ratio(r), Metric::Growth) => loc.numbers.percent(r, true),
+        (Value::Ratio(r), Metric::Interactions) => loc.numbers.ratio(r),
     }
 }
 
@@ -272,7 +276,7 @@ fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
                     value: r.value.as_f64(),
                     value_label: match r.value {
                         Value::Count(n) => loc.numbers.compact(n as f64),
-                        Value::Ratio(x) => loc.numbers.ratio(x),
+                        ratio => value_text(ratio, opts.rank.metric, loc),
                     },
                     highlight: pinned(r),
                 })

@@ -26,6 +26,9 @@ fn ours(numbers: &Numbers, case: &Value) -> String {
         ),
         "ratio" => numbers.ratio(input.as_f64().expect("number input")),
         "compact" => numbers.compact(input.as_f64().expect("number input")),
+        "per_post" => numbers.per_post(input.as_f64().expect("number input")),
+        "percent" => numbers.percent(input.as_f64().expect("number input"), false),
+        "growth" => numbers.percent(input.as_f64().expect("number input"), true),
         "date" => {
             numbers.date(Date::parse(input.as_str().unwrap_or_default()).expect("date input"))
         }
@@ -34,11 +37,17 @@ fn ours(numbers: &Numbers, case: &Value) -> String {
 }
 
 fn mismatches(kinds: &[&str]) -> Vec<String> {
+    mismatches_in(kinds, None)
+}
+
+/// Only the cases of `locales` when given.
+fn mismatches_in(kinds: &[&str], locales: Option<&[&str]>) -> Vec<String> {
     let mut formatters: HashMap<String, Numbers> = HashMap::new();
     let mut bad = Vec::new();
     for case in cases()
         .iter()
         .filter(|c| kinds.contains(&c["kind"].as_str().unwrap_or_default()))
+        .filter(|c| locales.is_none_or(|l| l.contains(&c["locale"].as_str().unwrap_or_default())))
     {
         let locale = case["locale"].as_str().expect("locale").to_string();
         let numbers = formatters
@@ -89,6 +98,23 @@ fn compact_numbers_equal_intl_compact_notation() {
     assert!(
         bad.is_empty(),
         "{} differences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// SPEC §2a: per-post values, engagement rates and growth as `Intl.NumberFormat` writes them,
+/// exactly, in the board languages (other locales: exact in the browser, natively their
+/// digits with a plain `%`).
+#[test]
+fn ratio_displays_equal_intl_in_the_board_languages() {
+    let bad = mismatches_in(
+        &["per_post", "percent", "growth"],
+        Some(&["en", "ar", "ar-EG", "fr", "de"]),
+    );
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
         bad.len(),
         bad.join("\n")
     );

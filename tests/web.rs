@@ -35,6 +35,9 @@ fn intl_path_formats_like_icu4x() {
             "integer" => n.integer(input.as_str().and_then(|s| s.parse().ok()).expect("int")),
             "ratio" => n.ratio(input.as_f64().expect("f64")),
             "compact" => n.compact(input.as_f64().expect("f64")),
+            "per_post" => n.per_post(input.as_f64().expect("f64")),
+            "percent" => n.percent(input.as_f64().expect("f64"), false),
+            "growth" => n.percent(input.as_f64().expect("f64"), true),
             _ => n.date(Date::parse(input.as_str().expect("date")).expect("date")),
         };
         checked += 1;

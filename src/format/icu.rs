@@ -15,6 +15,7 @@ pub struct Numbers {
     decimal: DecimalFormatter,
     compact: CompactDecimalFormatter,
     date: DateTimeFormatter<YMD>,
+    percent_suffix: &'static str,
 }
 
 impl std::fmt::Debug for Numbers {
@@ -38,7 +39,25 @@ impl Numbers {
                 .map_err(fail)?,
             date: DateTimeFormatter::try_new(locale.into(), YMD::long())
                 .map_err(|_| LocaleError(locale.to_string()))?,
+            percent_suffix: percent_suffix(tag),
         })
+    }
+}
+
+/// What follows the number in a percent, per CLDR, for the locales whose words the board
+/// has (checked against Intl by tests/intl.rs); other locales get a bare `%` natively (the
+/// browser's Intl formats them exactly).
+fn percent_suffix(tag: &str) -> &'static str {
+    match tag {
+        "ar-EG" => "\u{66a}\u{61c}",
+        t if t == "ar" || t.starts_with("ar-") => "\u{200e}%\u{200e}",
+        t if ["fr", "de", "es"]
+            .iter()
+            .any(|l| t == *l || t.starts_with(&format!("{l}-"))) =>
+        {
+            "\u{a0}%"
+        }
+        _ => "%",
     }
 }
 
@@ -59,6 +78,39 @@ impl NumberFormat for Numbers {
             }
             Err(_) => String::from("–"), // not finite: never produced by ranking
         }
+    }
+
+    fn per_post(&self, v: f64) -> String {
+        match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
+            Ok(mut d) => {
+                d.round_with_mode(-1, HALF_EXPAND);
+                d.absolute.trim_end();
+                self.decimal.format(&d).to_string()
+            }
+            Err(_) => String::from("–"),
+        }
+    }
+
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let Ok(mut d) = Decimal::try_from_f64(v, FloatPrecision::RoundTrip) else {
+            return String::from("–");
+        };
+        d.multiply_pow10(2);
+        d.absolute.trim_start();
+        if !d.absolute.is_zero() {
+            // Three significant digits, rounded half away from zero as Intl does.
+            let last = d.absolute.nonzero_magnitude_start() - 2;
+            d.round_with_mode(last, HALF_EXPAND);
+        }
+        d.absolute.trim_end();
+        if d.absolute.is_zero() {
+            d.sign = fixed_decimal::Sign::None;
+        } else if signed {
+            d.apply_sign_display(fixed_decimal::SignDisplay::ExceptZero);
+        }
+        let mut out = self.decimal.format(&d).to_string();
+        out.push_str(self.percent_suffix);
+        out
     }
 
     /// A short form with at most one fraction digit: `24.4M`, `٢٤٫٤ مليون`, `24,4 Mio.`.

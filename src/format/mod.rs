@@ -22,6 +22,12 @@ pub trait NumberFormat {
     fn compact(&self, v: f64) -> String;
     /// A long date: `November 28, 2026`.
     fn date(&self, d: Date) -> String;
+    /// Interactions per post, as `Intl.NumberFormat` with `{ maximumFractionDigits: 1 }`.
+    fn per_post(&self, v: f64) -> String;
+    /// A ratio as a percent with at most three significant digits (2.1019 → `210%`); with
+    /// `signed`, an explicit sign except on zero (growth: `+12.3%`), as `Intl.NumberFormat`
+    /// with `{ style: "percent", maximumSignificantDigits: 3, signDisplay: "exceptZero" }`.
+    fn percent(&self, v: f64, signed: bool) -> String;
     /// A ratio's exact value as JSON writes it (shortest round trip, `2.0` for a whole one),
     /// for `data-value` attributes. The browser's own number-to-text does it there, so the
     /// element's `.wasm` carries no float formatter.

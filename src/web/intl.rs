@@ -18,6 +18,9 @@ pub struct Numbers {
     plain: Function,
     compact: Function,
     date: Function,
+    per_post: Function,
+    percent: Function,
+    growth: Function,
 }
 
 impl std::fmt::Debug for Numbers {
@@ -59,10 +62,24 @@ impl Numbers {
             &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
         )
         .format();
+        let format = |pairs: &[(&str, JsValue)]| {
+            js_sys::Intl::NumberFormat::new(&locales, &options(pairs)).format()
+        };
+        let percent = [
+            ("style", "percent".into()),
+            ("maximumSignificantDigits", 3.into()),
+        ];
         Ok(Numbers {
             plain,
             compact,
             date,
+            per_post: format(&[("maximumFractionDigits", 1.into())]),
+            growth: format(&[
+                percent[0].clone(),
+                percent[1].clone(),
+                ("signDisplay", "exceptZero".into()),
+            ]),
+            percent: format(&percent),
         })
     }
 }
@@ -87,6 +104,15 @@ impl NumberFormat for Numbers {
     fn date(&self, d: Date) -> String {
         let ms = f64::from(d.day_number()) * 86_400_000.0;
         call(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)))
+    }
+
+    fn per_post(&self, v: f64) -> String {
+        call(&self.per_post, &JsValue::from_f64(v))
+    }
+
+    fn percent(&self, v: f64, signed: bool) -> String {
+        let f = if signed { &self.growth } else { &self.percent };
+        call(f, &JsValue::from_f64(v))
     }
 
     /// JavaScript's shortest round-trip text of the number, with `.0` on a whole one (as the

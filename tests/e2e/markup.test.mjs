@@ -16,6 +16,10 @@ const CASES = [
   { locale: "ar-EG", top: "5", pin: "eg-moi", chart: "trend" },
   { locale: "fr", top: "10", metric: "engagement_rate", chart: "none" },
   { locale: "de", top: "2", window: "all" },
+  // SPEC §2a value displays: the static board's (ICU4X) and the live one's (Intl) must agree.
+  { locale: "ar-EG", top: "5", metric: "growth", window: "7d" },
+  { locale: "de", top: "4", metric: "per_post", chart: "bars" },
+  { locale: "ar", top: "3", metric: "engagement_rate" },
 ];
 let server, browser;
 
