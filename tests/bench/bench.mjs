@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { ROOT, serve, launch } from "../e2e/harness.mjs";
 import { largeFeed } from "../../www/dev/sample-feeds.mjs";
 import { rankJs } from "./rank-baseline.mjs";
-import init, { rank } from "../../pkg/index.js";
+import init, { rank } from "../../pkg/index.node.js";
 
 const OUT = join(ROOT, "target/bench");
 const BIN = join(ROOT, "target/release/gov-leaderboard");

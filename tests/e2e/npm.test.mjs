@@ -7,12 +7,39 @@ import { readFileSync, readdirSync, existsSync, rmSync, mkdirSync } from "node:f
 import { join } from "node:path";
 import { ROOT, serve, launch, screenshot } from "./harness.mjs";
 import { largeFeed, toCsv } from "../../www/dev/sample-feeds.mjs";
-import init, { rank, renderStatic } from "../../pkg/index.js";
+import init, { rank, renderStatic } from "../../pkg/index.node.js";
 
 const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
 const cli = (args, input) => execFileSync(BIN, args, { encoding: "utf8", input, stdio: "pipe" });
 
 before(async () => { await init(); });
+
+test("before init() has finished, rank and renderStatic say so; a failed init() can be retried", () => {
+  // In a process of its own: this file's module state is initialized already.
+  const script = `
+    import init, { rank, renderStatic } from ${JSON.stringify(join(ROOT, "pkg/index.node.js"))};
+    const out = [];
+    try { rank("{}"); } catch (e) { out.push(e.message); }
+    const pending = init(new Uint8Array([0, 1, 2, 3]));
+    try { renderStatic("{}"); } catch (e) { out.push(e.message); }
+    try { await pending; out.push("loaded a broken module?"); } catch (e) { out.push(e.constructor.name); }
+    await init();
+    out.push(rank('{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"2026-11-28","interactions":1}]}]}').rows[0].id);
+    console.log(JSON.stringify(out));`;
+  const out = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  assert.deepEqual(out, [
+    "gov-leaderboard: call `await init()` (and let it finish) before rank()",
+    "gov-leaderboard: call `await init()` (and let it finish) before renderStatic()",
+    "CompileError",
+    "a",
+  ]);
+});
+
+test("the element module can be imported where there is no DOM (SSR) and registers nothing", async () => {
+  const el = await import("../../pkg/element.js");
+  assert.equal(typeof el.GovLeaderboard, "function");
+  assert.equal(typeof globalThis.customElements, "undefined");
+});
 
 test("init() with no argument works in Node, once", async () => {
   assert.equal(await init(), await init());
@@ -92,6 +119,15 @@ test("the packed tarball installs into a Vite 7 app that builds and renders in C
   const app = join(ROOT, "tests/vite-app");
   rmSync(join(app, "node_modules"), { recursive: true, force: true });
   execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--offline", join(out, tarball)], { cwd: app, stdio: "pipe" });
+  // Node, through the package's `node` export condition: no fetch of a file: URL, no path
+  // guessing; the element entry imports on a server without a DOM.
+  const nodeOut = execFileSync("node", ["--input-type=module", "-e", `
+    import init, { rank } from "gov-leaderboard";
+    import { GovLeaderboard } from "gov-leaderboard/element";
+    await init();
+    const seed = ${JSON.stringify(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"))};
+    console.log(rank(seed, { top: 1 }).rows[0].id, typeof GovLeaderboard);`], { cwd: app, encoding: "utf8" });
+  assert.equal(nodeOut.trim(), "us-wh function");
   const dist = join(out, "vite-dist");
   execFileSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: app, stdio: "pipe" });
   const server = await serve({ dir: dist });

@@ -4,7 +4,7 @@
 //   node tests/static-site/build.mjs OUT_DIR
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import init, { renderStatic } from "../../pkg/index.js";
+import init, { renderStatic } from "../../pkg/index.node.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const out = process.argv[2] || join(root, "target/static-site");

@@ -15,12 +15,16 @@ for (const [from, to] of [
   ["src/web/js/element.js", "element.js"],
   ["src/web/js/element.d.ts", "element.d.ts"],
   ["src/web/js/index.js", "index.js"],
+  ["src/web/js/index.node.js", "index.node.js"],
+  ["src/web/js/api.js", "api.js"],
   ["src/web/js/index.d.ts", "index.d.ts"],
   ["src/web/js/README.md", "README.md"],
   ["www/gov-leaderboard.css", "gov-leaderboard.css"],
   ["LICENSE-MIT", "LICENSE-MIT"],
   ["LICENSE-APACHE", "LICENSE-APACHE"],
 ]) copyFileSync(join(root, from), join(out, to));
+
+const repository = /^repository\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 
 const pkg = {
   name: "gov-leaderboard",
@@ -32,18 +36,25 @@ const pkg = {
   module: "index.js",
   types: "index.d.ts",
   exports: {
-    ".": { types: "./index.d.ts", default: "./index.js" },
+    ".": { types: "./index.d.ts", node: "./index.node.js", default: "./index.js" },
     "./element": { types: "./element.d.ts", default: "./element.js" },
+    "./element.js": { types: "./element.d.ts", default: "./element.js" },
     "./gov-leaderboard.css": "./gov-leaderboard.css",
     "./gov_leaderboard_bg.wasm": "./gov_leaderboard_bg.wasm",
     "./gov_leaderboard_element_bg.wasm": "./gov_leaderboard_element_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "element.js", "element.d.ts", "gov_leaderboard.js", "gov_leaderboard.d.ts",
+  repository: { type: "git", url: repository },
+  homepage: repository,
+  bugs: { url: repository },
+  files: ["index.js", "index.node.js", "api.js", "gov_leaderboard_bg.wasm.js", "index.d.ts", "element.js", "element.d.ts", "gov_leaderboard.js", "gov_leaderboard.d.ts",
     "gov_leaderboard_bg.wasm", "gov_leaderboard_bg.wasm.d.ts", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm",
     "gov-leaderboard.css", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
-  engines: { node: ">=20" },
-  sideEffects: ["./element.js"],
+  // ES modules only; `require()` of them needs Node 20.19 or later.
+  engines: { node: ">=20.19" },
+  // The element registers itself; stylesheets imported for their effect must survive
+  // tree-shaking (webpack drops an import of a file not listed here).
+  sideEffects: ["./element.js", "*.css"],
   keywords: ["leaderboard", "web-component", "custom-element", "wasm", "rtl", "arabic", "newsroom", "chart"],
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
@@ -57,6 +68,11 @@ for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
   console.log(`${name}: ${count} imports renamed`);
 }
 
+// The Node entry's WebAssembly (after the renaming above), as a module of its own (see
+// index.node.js).
+writeFileSync(join(out, "gov_leaderboard_bg.wasm.js"),
+  `// gov_leaderboard_bg.wasm as base64, for the \`node\` entry (index.node.js).\nexport const wasmBase64 = "${readFileSync(join(out, "gov_leaderboard_bg.wasm")).toString("base64")}";\n`);
+
 // The element carries its stylesheet (see element.js): the board CSS and the element's own.
 {
   const css = readFileSync(join(root, "www/gov-leaderboard.css"), "utf8") + readFileSync(join(root, "src/web/js/element.css"), "utf8");
@@ -69,7 +85,7 @@ for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
 
 // Every reader of every article downloads these: ship them minified (the readable sources are
 // src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
-for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]]) {
+for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["index.node.js", "js"], ["api.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]]) {
   const path = join(out, file);
   const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, target: "es2022", legalComments: "none" });
   writeFileSync(path, code);

@@ -87,7 +87,11 @@ if (typeof window !== "undefined") {
   window.addEventListener("unhandledrejection", (event) => onUncaught(event.reason));
 }
 
-export class GovLeaderboard extends HTMLElement {
+// On a server (SSR, a static build importing this module) there is no DOM: the class is
+// defined over a stand-in and nothing is registered, so importing never throws.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class GovLeaderboard extends Base {
   static get observedAttributes() { return ATTRIBUTES; }
 
   #engine = null;
@@ -242,4 +246,4 @@ export class GovLeaderboard extends HTMLElement {
   }
 }
 
-if (!customElements.get("gov-leaderboard")) customElements.define("gov-leaderboard", GovLeaderboard);
+if (globalThis.customElements && !customElements.get("gov-leaderboard")) customElements.define("gov-leaderboard", GovLeaderboard);

@@ -85,8 +85,15 @@ export interface Ranking {
 
 export type FeedInput = string | Uint8Array | ArrayBuffer | Feed;
 
-/** Loads the WebAssembly (once). Needed before `rank` and `renderStatic`. */
-export default function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+/** Where `init` may load the WebAssembly from: a URL (string or `URL`), a `Response`, its bytes
+ * or a compiled `WebAssembly.Module`. Typed structurally so the types compile with `lib: es2022`
+ * alone (a Node project without DOM types). */
+export type InitInput = string | { readonly href: string } | ArrayBuffer | ArrayBufferView | object;
+
+/** Loads the WebAssembly (once; again after a failure). Needed before `rank` and
+ * `renderStatic`, which throw a plain `Error` until it has finished. With no argument it loads
+ * the `.wasm` that ships with the package (in Node through the `node` export condition). */
+export default function init(input?: InitInput): Promise<unknown>;
 
 /** Ranks a feed. Throws an `Error` whose message lists every feed problem, located. */
 export function rank(feed: FeedInput, options?: Options): Ranking;

@@ -1,0 +1,39 @@
+// The npm API shared by the browser entry (index.js) and the Node entry (index.node.js):
+// `init` loads the WebAssembly once (and may be called again after a failure), `rank` and
+// `renderStatic` say plainly when they are called before `init` has finished.
+import initWasm, { rank as rankWasm, renderStatic as renderWasm } from "./gov_leaderboard.js";
+
+let loading;
+let loaded = false;
+
+/** `init` for an entry whose default input is `defaultInput()`. */
+export function makeInit(defaultInput) {
+  return function init(input) {
+    loading ??= Promise.resolve()
+      .then(() => initWasm({ module_or_path: input ?? defaultInput() }))
+      .then((exports) => {
+        loaded = true;
+        return exports;
+      }, (error) => {
+        loading = undefined; // a later call tries again
+        throw error;
+      });
+    return loading;
+  };
+}
+
+function check(name) {
+  if (!loaded) throw new Error(`gov-leaderboard: call \`await init()\` (and let it finish) before ${name}()`);
+}
+
+/** Ranks a feed (JSON/CSV text, bytes or an object); returns what `gov-leaderboard rank` prints. */
+export function rank(feed, options = {}) {
+  check("rank");
+  return rankWasm(feed, options);
+}
+
+/** The static board HTML, as `gov-leaderboard render` prints it (no JavaScript needed to show it). */
+export function renderStatic(feed, options = {}) {
+  check("renderStatic");
+  return renderWasm(feed, options);
+}
