@@ -61,6 +61,20 @@ fn percent_suffix(tag: &str) -> &'static str {
     }
 }
 
+impl Numbers {
+    /// At most `digits` fraction digits, rounded half away from zero as `Intl` does.
+    fn fraction(&self, v: f64, digits: i16) -> String {
+        match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
+            Ok(mut d) => {
+                d.round_with_mode(-digits, HALF_EXPAND);
+                d.absolute.trim_end();
+                self.decimal.format(&d).to_string()
+            }
+            Err(_) => String::from("–"), // not finite: never produced by ranking
+        }
+    }
+}
+
 impl NumberFormat for Numbers {
     /// A whole number in full, grouped: `24,374,000`, `٢٤٬٣٧٤٬٠٠٠`, `24 374 000`.
     fn integer(&self, v: u64) -> String {
@@ -70,25 +84,11 @@ impl NumberFormat for Numbers {
     /// A ratio with at most three fraction digits, rounded half away from zero, as `Intl`'s
     /// default does: `0.123`, `١٫٥`.
     fn ratio(&self, v: f64) -> String {
-        match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
-            Ok(mut d) => {
-                d.round_with_mode(-3, HALF_EXPAND);
-                d.absolute.trim_end();
-                self.decimal.format(&d).to_string()
-            }
-            Err(_) => String::from("–"), // not finite: never produced by ranking
-        }
+        self.fraction(v, 3)
     }
 
     fn per_post(&self, v: f64) -> String {
-        match Decimal::try_from_f64(v, FloatPrecision::RoundTrip) {
-            Ok(mut d) => {
-                d.round_with_mode(-1, HALF_EXPAND);
-                d.absolute.trim_end();
-                self.decimal.format(&d).to_string()
-            }
-            Err(_) => String::from("–"),
-        }
+        self.fraction(v, 1)
     }
 
     fn percent(&self, v: f64, signed: bool) -> String {
