@@ -16,7 +16,7 @@ use super::error::{warn_on_error, WebError};
 use super::intl::Intl;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
-use super::state::{dispatch, with_state, Emit, State};
+use super::state::{page_hidden, update, with_state, Emit, State};
 use crate::controller::{Clock, Command, Controller, Input, Render};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -100,7 +100,13 @@ impl BoardElement {
             s.connected = true;
             s.listen();
             s.show_loading();
-            s.handle(Input::Connected)
+            // The page may already be hidden (a background tab): the controller must know
+            // before it decides to poll.
+            let mut events = s.handle(Input::Visibility {
+                hidden: page_hidden(&s.host),
+            });
+            events.extend(s.handle(Input::Connected));
+            events
         });
     }
 
@@ -158,14 +164,7 @@ impl BoardElement {
 impl BoardElement {
     /// Runs `f` on the state, then dispatches the events it returned.
     fn with(&self, f: impl FnOnce(&mut State) -> Vec<Emit>) {
-        let (host, events) = {
-            let Ok(mut s) = self.state.try_borrow_mut() else {
-                return;
-            };
-            let events = f(&mut s);
-            (s.host.clone(), events)
-        };
-        dispatch(&host, events);
+        update(&self.state, f);
     }
 }
 

@@ -5,11 +5,11 @@
 use super::busy::Busy;
 use super::callbacks::Timer;
 use super::live;
-use super::state::{dispatch, State};
+use super::state::{page_hidden, update, State};
 use crate::controller::Input;
 use std::cell::RefCell;
 use std::rc::Weak;
-use web_sys::{AbortController, VisibilityState};
+use web_sys::AbortController;
 
 impl State {
     /// Starts a request; its answer comes back as `Input::Fetched` with `generation`.
@@ -40,31 +40,26 @@ impl State {
     pub(super) fn set_timer(&mut self, ms: f64) {
         let weak = self.me.clone();
         self.timer = Timer::once(ms, move || {
-            wasm_bindgen_futures::spawn_local(async move { send(&weak, Input::TimerFired) })
+            wasm_bindgen_futures::spawn_local(async move { send(&weak, |_| Input::TimerFired) })
         });
     }
 }
 
 /// Gives the controller of the board behind `weak` an input; dispatches what it emits.
-fn send(weak: &Weak<RefCell<State>>, input: Input<'_>) {
-    let Some(st) = weak.upgrade() else { return };
-    let (host, events) = {
-        let Ok(mut s) = st.try_borrow_mut() else {
-            return;
-        };
-        let events = s.handle(input);
-        (s.host.clone(), events)
-    };
-    dispatch(&host, events);
+fn send(weak: &Weak<RefCell<State>>, input: impl FnOnce(&State) -> Input<'static>) {
+    if let Some(st) = weak.upgrade() {
+        update(&st, |s| {
+            let input = input(s);
+            s.handle(input)
+        });
+    }
 }
 
 /// The page was hidden or shown: the controller pauses polling or catches up.
 pub(super) fn on_visible(weak: &Weak<RefCell<State>>) {
-    let hidden = weak
-        .upgrade()
-        .and_then(|st| st.try_borrow().ok()?.host.owner_document())
-        .is_some_and(|d| d.visibility_state() == VisibilityState::Hidden);
-    send(weak, Input::Visibility { hidden });
+    send(weak, |s| Input::Visibility {
+        hidden: page_hidden(&s.host),
+    });
 }
 
 /// One request. Holds no strong reference to the state across the await, so a removed
@@ -79,10 +74,7 @@ async fn fetch(
 ) {
     let result = live::fetch(&url, &signal, timeout_ms / 1000.0, &host).await;
     let Some(st) = weak.upgrade() else { return };
-    let events = {
-        let Ok(mut s) = st.try_borrow_mut() else {
-            return;
-        };
+    update(&st, |s| {
         if s.fetching == Some(generation) {
             s.fetching = None;
             s.timeout = None;
@@ -96,6 +88,5 @@ async fn fetch(
         };
         let _busy = Busy::mark(&host);
         s.handle(Input::Fetched { generation, result })
-    };
-    dispatch(&host, events);
+    });
 }

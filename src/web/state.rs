@@ -67,6 +67,25 @@ pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
     }
 }
 
+/// Whether the page showing `host` is hidden.
+pub(super) fn page_hidden(host: &HtmlElement) -> bool {
+    host.owner_document()
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+/// Runs `f` on the state, then dispatches the events it returned, once the state is released
+/// (so a listener that reads `rows` or sets an attribute never meets a borrowed state).
+pub(super) fn update(state: &RefCell<State>, f: impl FnOnce(&mut State) -> Vec<Emit>) {
+    let (host, events) = {
+        let Ok(mut s) = state.try_borrow_mut() else {
+            return;
+        };
+        let events = f(&mut s);
+        (s.host.clone(), events)
+    };
+    dispatch(&host, events);
+}
+
 pub(super) fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
     if let Some(st) = weak.upgrade() {
         if let Ok(mut s) = st.try_borrow_mut() {

@@ -236,6 +236,26 @@ test("polling pauses while the page is hidden and resumes when it is shown", asy
   await until(() => polls() > hidden, 2000, "a poll on becoming visible");
 });
 
+test("a page hidden from the start loads its board once and does not poll until shown", async () => {
+  feed.body = JSON.stringify(SEED);
+  const context = await browser.newContext();
+  contexts.add(context);
+  const p = await context.newPage();
+  // A background tab: hidden before any script runs, no visibilitychange ever fires.
+  await p.addInitScript(() => Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" }));
+  const polls = () => server.log.filter((r) => r.path === "/feed.json").length;
+  const before = polls();
+  await p.goto(server.url + "/en.html");
+  await p.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
+  await p.waitForTimeout(1500); // en.html polls every 0.3 s when visible
+  assert.equal(polls() - before, 1, "the first board only");
+  await p.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await until(() => polls() - before > 1, 2000, "a poll on becoming visible");
+});
+
 test("'Get the data' downloads the shown rows as UTF-8 CSV with a byte-order mark", async () => {
   feed.body = JSON.stringify(SEED);
   const { p } = await open("/ar.html");
