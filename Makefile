@@ -30,7 +30,7 @@ ELEMENT_WASM := target/element/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wa
 
 .PHONY: fuzz soak bench
 .PHONY: import-demo
-.PHONY: help setup setup-rust setup-browser setup-node build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
+.PHONY: help setup setup-rust setup-browser setup-node setup-frameworks build cli pkg data demo static-demo test test-native test-wasm test-e2e fmt clean
 
 help:
 	@echo "make demo    build everything and serve the demo on http://127.0.0.1:8080"
@@ -59,6 +59,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The front-end stacks of tests/frameworks/ (Vite, Astro, Next.js, webpack, Vitest, TypeScript),
+# installed once from their lock file and shared by every fixture app.
+setup-frameworks: tests/frameworks/node_modules/.package-lock.json
+tests/frameworks/node_modules/.package-lock.json: tests/frameworks/package.json tests/frameworks/package-lock.json
+	cd tests/frameworks && npm ci --no-audit --no-fund
+	@touch $@
+
 # ---- build ----
 build: cli pkg
 cli:
@@ -70,7 +77,7 @@ cli:
 pkg: setup-rust setup-node
 	rm -rf $(PKG)
 	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET)
-	wasm-bindgen --target $(BINDGEN_TARGET) --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
+	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
 	@# The element: pinned nightly, std rebuilt without panic machinery (see wasm-pack.toml).
 	RUSTFLAGS="$(ELEMENT_RUSTFLAGS)" CARGO_TARGET_DIR=target/element $(CARGO) +$(ELEMENT_TOOLCHAIN) build --profile $(WASM_PROFILE) --locked --lib \
 	  --target $(WASM_TARGET) --no-default-features -Zbuild-std=$(ELEMENT_BUILD_STD)
@@ -128,7 +135,7 @@ test-wasm: setup-rust setup-browser
 	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	  $(CARGO) test --locked --target wasm32-unknown-unknown --test web
 
-test-e2e: setup-browser setup-node pkg
+test-e2e: setup-browser setup-node setup-frameworks pkg
 	$(CARGO) build --locked --bin gov-leaderboard
 	GOV_LEADERBOARD_BIN=$(DEBUG_BIN) CHROMIUM=$(CHROMIUM) $(NODE) --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 

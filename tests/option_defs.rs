@@ -43,22 +43,30 @@ fn embed_page_passes_exactly_the_element_options() {
     );
 }
 
+/// The fields of `export interface NAME { … }` in a .d.ts text, with the doc line above each.
+fn interface_fields(dts: &str, name: &str) -> Vec<(String, String)> {
+    let start = dts
+        .find(&format!("export interface {name} {{"))
+        .unwrap_or_else(|| panic!("no interface {name}"));
+    let body = &dts[start..];
+    let body = &body[..body.find("\n}").expect("end of interface")];
+    let mut doc = String::new();
+    let mut fields = Vec::new();
+    for line in body.lines().skip(1).map(str::trim) {
+        if line.starts_with("/**") || line.starts_with('*') {
+            doc = line.to_string();
+        } else if let Some(q) = line.find("?:") {
+            fields.push((line[..q].to_string(), std::mem::take(&mut doc)));
+        }
+    }
+    fields
+}
+
 #[test]
 fn npm_options_type_lists_exactly_the_cli_options() {
-    let dts = read("src/web/js/index.d.ts");
-    let start = dts
-        .find("export interface Options {")
-        .expect("Options type");
-    let body = &dts[start..];
-    let body = &body[..body.find("\n}").expect("end of Options")];
-    let fields: BTreeSet<String> = body
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let l = l.trim();
-            (!l.starts_with("/**") && !l.starts_with('*') && l.contains("?:"))
-                .then(|| l[..l.find('?').unwrap_or(0)].to_string())
-        })
+    let fields: BTreeSet<String> = interface_fields(&read("src/web/js/index.d.ts"), "Options")
+        .into_iter()
+        .map(|(name, _)| name)
         .collect();
     let npm: BTreeSet<String> = OPTIONS
         .iter()
@@ -66,6 +74,106 @@ fn npm_options_type_lists_exactly_the_cli_options() {
         .map(|o| o.npm.to_string())
         .collect();
     assert_eq!(fields, npm);
+}
+
+#[test]
+fn element_attributes_type_lists_exactly_the_element_options_with_their_help() {
+    let fields = interface_fields(&read("src/web/js/element.d.ts"), "GovLeaderboardAttributes");
+    let listed: BTreeSet<String> = fields.iter().map(|(name, _)| name.clone()).collect();
+    assert_eq!(listed, names(Surface::Element));
+    for o in on(Surface::Element) {
+        let (_, doc) = fields.iter().find(|(n, _)| n == o.name).expect("field");
+        assert_eq!(doc, &format!("/** {} */", o.help), "doc of {}", o.name);
+    }
+}
+
+/// The custom-elements.json manifest (schema 1.0.0) of `<gov-leaderboard>`: its attributes are
+/// the option table's element options; properties, events, parts and CSS properties are the
+/// element's (SPEC §4).
+fn custom_elements_manifest() -> String {
+    use serde_json::json;
+    let attributes: Vec<_> = on(Surface::Element)
+        .map(|o| {
+            let mut a =
+                json!({ "name": o.name, "description": o.help, "type": { "text": "string" } });
+            if let Some(d) = o.default {
+                a["default"] = json!(format!("\"{d}\""));
+            }
+            a
+        })
+        .collect();
+    let css = [
+        ("--gl-fg", "Text colour"),
+        ("--gl-muted", "Secondary text colour"),
+        ("--gl-border", "Rule and gridline colour"),
+        ("--gl-bar", "Bar colour"),
+        ("--gl-accent", "Colour of the pinned page"),
+        ("--gl-bg", "Background of the board"),
+        ("--gl-font", "Font family"),
+    ];
+    let declaration = json!({ "name": "GovLeaderboard", "module": "element.js" });
+    let manifest = json!({
+        "schemaVersion": "1.0.0",
+        "readme": "README.md",
+        "modules": [{
+            "kind": "javascript-module",
+            "path": "element.js",
+            "declarations": [{
+                "kind": "class",
+                "name": "GovLeaderboard",
+                "description": "A live leaderboard of government social-media pages (SPEC §4). Importing \"gov-leaderboard/element\" registers it.",
+                "tagName": "gov-leaderboard",
+                "customElement": true,
+                "superclass": { "name": "HTMLElement" },
+                "attributes": attributes,
+                "members": [
+                    { "kind": "field", "name": "data", "type": { "text": "Feed | string | Uint8Array | undefined" },
+                      "description": "A feed object (or JSON/CSV text, or bytes) shown without fetching" },
+                    { "kind": "field", "name": "rows", "readonly": true, "type": { "text": "Row[]" },
+                      "description": "The rows on screen" },
+                ],
+                "events": [
+                    { "name": "leaderboard-update", "type": { "text": "CustomEvent<Row[]>" },
+                      "description": "After every render from new data or new options; detail: the rows" },
+                    { "name": "leaderboard-error", "type": { "text": "CustomEvent<string>" },
+                      "description": "On a failed fetch or an invalid feed; detail: the message" },
+                ],
+                "cssParts": [{ "name": "board", "description": "The board (title, chart, table, footer)" }],
+                "cssProperties": css.iter().map(|(n, d)| json!({ "name": n, "description": d })).collect::<Vec<_>>(),
+            }],
+            "exports": [
+                { "kind": "js", "name": "GovLeaderboard", "declaration": declaration },
+                { "kind": "custom-element-definition", "name": "gov-leaderboard", "declaration": declaration },
+            ],
+        }],
+    });
+    serde_json::to_string_pretty(&manifest).expect("json") + "\n"
+}
+
+/// `BLESS=1 cargo test --test option_defs` rewrites the committed manifest.
+#[test]
+fn custom_elements_manifest_is_generated_from_the_option_table() {
+    let path = "src/web/js/custom-elements.json";
+    let expected = custom_elements_manifest();
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(path, &expected).expect("write manifest");
+    }
+    assert_eq!(
+        read(path),
+        expected,
+        "{path} is out of date: BLESS=1 cargo test --test option_defs"
+    );
+    for var in [
+        "--gl-fg",
+        "--gl-muted",
+        "--gl-border",
+        "--gl-bar",
+        "--gl-accent",
+        "--gl-bg",
+        "--gl-font",
+    ] {
+        assert!(read("www/gov-leaderboard.css").contains(var), "{var}");
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { shortenImports } from "./short-imports.mjs";
+import { insertIgnoreComments } from "./magic-comments.mjs";
 
 const out = process.argv[2] || "pkg";
 const root = new URL("../../", import.meta.url).pathname;
@@ -18,6 +19,11 @@ for (const [from, to] of [
   ["src/web/js/index.node.js", "index.node.js"],
   ["src/web/js/api.js", "api.js"],
   ["src/web/js/index.d.ts", "index.d.ts"],
+  ["src/web/js/react.d.ts", "react.d.ts"],
+  ["src/web/js/react.js", "react.js"],
+  ["src/web/js/preact.d.ts", "preact.d.ts"],
+  ["src/web/js/preact.js", "preact.js"],
+  ["src/web/js/custom-elements.json", "custom-elements.json"],
   ["src/web/js/README.md", "README.md"],
   ["www/gov-leaderboard.css", "gov-leaderboard.css"],
   ["LICENSE-MIT", "LICENSE-MIT"],
@@ -39,17 +45,23 @@ const pkg = {
     ".": { types: "./index.d.ts", node: "./index.node.js", default: "./index.js" },
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./element.js": { types: "./element.d.ts", default: "./element.js" },
+    // JSX typings (types only; the modules are empty): import type {} from "gov-leaderboard/react".
+    "./react": { types: "./react.d.ts", default: "./react.js" },
+    "./preact": { types: "./preact.d.ts", default: "./preact.js" },
     "./gov-leaderboard.css": "./gov-leaderboard.css",
+    "./custom-elements.json": "./custom-elements.json",
     "./gov_leaderboard_bg.wasm": "./gov_leaderboard_bg.wasm",
     "./gov_leaderboard_element_bg.wasm": "./gov_leaderboard_element_bg.wasm",
     "./package.json": "./package.json",
   },
+  // The custom-elements manifest (generated from the option table, see tests/option_defs.rs).
+  customElements: "custom-elements.json",
   repository: { type: "git", url: repository },
   homepage: repository,
   bugs: { url: repository },
-  files: ["index.js", "index.node.js", "api.js", "gov_leaderboard_bg.wasm.js", "index.d.ts", "element.js", "element.d.ts", "gov_leaderboard.js", "gov_leaderboard.d.ts",
-    "gov_leaderboard_bg.wasm", "gov_leaderboard_bg.wasm.d.ts", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm",
-    "gov-leaderboard.css", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  files: ["index.js", "index.node.js", "api.js", "gov_leaderboard_bg.wasm.js", "index.d.ts", "element.js", "element.d.ts", "gov_leaderboard.js",
+    "gov_leaderboard_bg.wasm", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm",
+    "react.js", "react.d.ts", "preact.js", "preact.d.ts", "custom-elements.json", "gov-leaderboard.css", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   // ES modules only; `require()` of them needs Node 20.19 or later.
   engines: { node: ">=20.19" },
   // The element registers itself; stylesheets imported for their effect must survive
@@ -83,11 +95,31 @@ writeFileSync(join(out, "gov_leaderboard_bg.wasm.js"),
   writeFileSync(path, parts.join(JSON.stringify(code.trim())));
 }
 
-// Every reader of every article downloads these: ship them minified (the readable sources are
-// src/web/js/, www/gov-leaderboard.css and wasm-bindgen's output; the .d.ts files give the API).
-for (const [file, loader] of [["element.js", "js"], ["index.js", "js"], ["index.node.js", "js"], ["api.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]]) {
+// Every reader of every article downloads these: ship them minified, each JS file with a source
+// map (sources inside it) so a newsroom developer's devtools and error reports read the
+// original code. The readable sources are src/web/js/, www/gov-leaderboard.css and
+// wasm-bindgen's output; the .d.ts files give the API.
+const MINIFIED = [["element.js", "js"], ["index.js", "js"], ["index.node.js", "js"], ["api.js", "js"], ["gov_leaderboard.js", "js"], ["gov_leaderboard_element.js", "js"], ["gov-leaderboard.css", "css"]];
+const MAPS = [];
+for (const [file, loader] of MINIFIED) {
   const path = join(out, file);
-  const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, target: "es2022", legalComments: "none" });
+  const js = loader === "js";
+  let { code, map } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: js ? "esm" : undefined, target: "es2022", legalComments: "none",
+    sourcemap: js ? "external" : false, sourcefile: `gov-leaderboard/${file}`, sourcesContent: true });
+  if (js) {
+    let sourceMap = JSON.parse(map);
+    // The engine restart's import() of a run-time URL (see magic-comments.mjs).
+    if (file === "element.js") ({ code, map: sourceMap } = insertIgnoreComments(code, sourceMap, 1));
+    code = code.trimEnd() + `\n//# sourceMappingURL=${file}.map\n`;
+    writeFileSync(`${path}.map`, JSON.stringify({ ...sourceMap, file }));
+    MAPS.push(`${file}.map`);
+  }
   writeFileSync(path, code);
+}
+// package.json lists the maps it ships.
+{
+  const manifest = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
+  manifest.files.push(...MAPS);
+  writeFileSync(join(out, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 }
 console.log(`${out}/package.json: gov-leaderboard@${version}`);

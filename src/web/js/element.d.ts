@@ -1,5 +1,40 @@
 import type { Feed, Row } from "./index.js";
 
+/** The attributes of `<gov-leaderboard>` (SPEC §4; tests/option_defs.rs keeps this list equal
+ * to the option table). Attribute values are text; numbers are accepted where JSX passes them. */
+export interface GovLeaderboardAttributes {
+  /** URL of the feed (JSON or CSV) */
+  src?: string;
+  /** What to rank by: interactions, per_post, engagement_rate or growth */
+  metric?: "interactions" | "per_post" | "engagement_rate" | "growth";
+  /** Days summed, ending at the as-of date (e.g. 30d), or all */
+  window?: string;
+  /** How tied values share ranks: competition (1,2,2,4) or dense (1,2,2,3) */
+  ties?: "competition" | "dense";
+  /** How many ranks to keep (rows tied at the cut are all kept; a board shows at most 100) */
+  top?: string | number;
+  /** Only pages of this country (exact match) */
+  country?: string;
+  /** Only pages on this platform (exact match) */
+  platform?: string;
+  /** Only pages in this category (exact match) */
+  category?: string;
+  /** Always show this page id, with its true rank, even below the cut */
+  pin?: string;
+  /** Language of the board: a BCP 47 tag (ar, ar-EG, en, fr, de, ...) */
+  locale?: string;
+  /** Chart above the table: bars, trend or none */
+  chart?: "bars" | "trend" | "none";
+  /** Seconds between polls of src (0: fetch once) */
+  refresh?: string | number;
+  /** Colours: auto (the reader's setting), light or dark */
+  theme?: "auto" | "light" | "dark";
+  /** Text direction, ltr or rtl (default: the locale's) */
+  dir?: "ltr" | "rtl";
+  /** Seconds a request may take, body included */
+  timeout?: string | number;
+}
+
 /** `<gov-leaderboard>`: registered by importing "gov-leaderboard/element". */
 export declare class GovLeaderboard extends HTMLElement {
   /** A feed object (or JSON/CSV text, or bytes) shown without fetching. */

@@ -1,0 +1,2 @@
+// Types only (preact.d.ts): JSX typings for <gov-leaderboard> in Preact.
+export {};

@@ -1,0 +1,3 @@
+import { rank } from "gov-leaderboard";
+
+rank("{}", { top: "ten" });
