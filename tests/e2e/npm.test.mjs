@@ -111,3 +111,24 @@ test("options are read from the object's own properties only", () => {
   const own = Object.assign(Object.create(null), { top: 1 });
   assert.equal(rank(feed, own).rows.length, 1, "a null-prototype object works");
 });
+
+test("the shipped JS has source maps that point into the sources, also after the restored bundler comments", async () => {
+  const { SourceMap } = await import("node:module");
+  const pkg = JSON.parse(readFileSync(join(ROOT, "pkg/package.json"), "utf8"));
+  for (const file of ["element.js", "index.js", "index.node.js", "api.js", "gov_leaderboard.js", "gov_leaderboard_element.js"]) {
+    const code = readFileSync(join(ROOT, "pkg", file), "utf8");
+    assert.ok(code.trimEnd().endsWith(`//# sourceMappingURL=${file}.map`), file);
+    assert.ok(pkg.files.includes(`${file}.map`), `${file}.map is published`);
+  }
+  const code = readFileSync(join(ROOT, "pkg/element.js"), "utf8");
+  const raw = JSON.parse(readFileSync(join(ROOT, "pkg/element.js.map"), "utf8"));
+  const map = new SourceMap(raw);
+  const source = raw.sourcesContent[0].split("\n");
+  // Before and after the inserted `/* webpackIgnore: true */ /* @vite-ignore */`.
+  assert.match(code, /import\(\/\* webpackIgnore: true \*\/ \/\* @vite-ignore \*\/ `/);
+  for (const needle of ["adoptedStyleSheets=", "customElements.define(", "attachShadow("]) {
+    const at = code.indexOf(needle);
+    const entry = map.findEntry(0, at);
+    assert.ok(source[entry.originalLine].slice(entry.originalColumn).startsWith(needle.replace("=", " =")), `${needle} → line ${entry.originalLine + 1}: ${source[entry.originalLine]}`);
+  }
+});
