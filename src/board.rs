@@ -5,7 +5,7 @@ use crate::chart::{nice_ticks, Bar, Chart, ChartKind, Line};
 use crate::date::Date;
 use crate::feed::Feed;
 use crate::i18n::BoardLocale;
-use crate::options::{parse_top, Metric, OptionError, RankOptions};
+use crate::options::{parse_date, parse_top, Metric, OptionError, RankOptions};
 use crate::rank::{rank, Ranking, Row, Span, Value};
 
 /// Options of a rendered board: ranking, language and chart.
@@ -14,6 +14,8 @@ pub struct BoardOptions {
     pub rank: RankOptions,
     pub locale: Option<String>,
     pub chart: ChartKind,
+    /// The first day of a replay (`replay-from`, npm `from`; SPEC §2b).
+    pub from: Option<Date>,
 }
 
 impl BoardOptions {
@@ -43,6 +45,10 @@ impl BoardOptions {
         rank.platform = text("platform");
         rank.category = text("category");
         rank.pin = text("pin");
+        rank.as_of = text("as-of").map(|v| parse_date("as-of", &v)).transpose()?;
+        let from = text("replay-from")
+            .map(|v| parse_date("replay-from", &v))
+            .transpose()?;
         let chart = match get("chart") {
             Some(v) => v.parse()?,
             None => ChartKind::default(),
@@ -51,6 +57,7 @@ impl BoardOptions {
             rank,
             locale: text("locale"),
             chart,
+            from,
         })
     }
 }

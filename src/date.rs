@@ -11,6 +11,10 @@ pub const LAST_YEAR: i32 = 2099;
 pub struct Date(i32);
 
 impl Date {
+    /// Before and after every date (bounds for "no days").
+    pub const MIN: Date = Date(i32::MIN);
+    pub const MAX: Date = Date(i32::MAX);
+
     /// Parses exactly `YYYY-MM-DD` in the years [`FIRST_YEAR`]–[`LAST_YEAR`] and rejects dates
     /// that do not exist (2026-02-30). The range keeps a typo (`0001-01-01`) from stretching a
     /// board's span of days over millennia (SPEC §1).

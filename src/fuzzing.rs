@@ -34,6 +34,20 @@ pub fn rank_and_render(data: &[u8]) {
     };
     let ranking = crate::rank::rank(&feed, &rank);
     check(&ranking);
+    // The replay's frames of the last few days are each that day's ranking (SPEC §2b).
+    let from = ranking.as_of.map(|d| d.add_days(-i64::from(byte(6) % 8)));
+    for frame in crate::timeline::timeline(&feed, &rank, from) {
+        let on_day = RankOptions {
+            as_of: Some(frame.date),
+            ..rank.clone()
+        };
+        assert_eq!(
+            frame.to_ranking(&feed, &rank),
+            crate::rank::rank(&feed, &on_day),
+            "timeline frame of {}",
+            frame.date
+        );
+    }
     let chart = [ChartKind::Bars, ChartKind::Trend, ChartKind::None][usize::from(byte(5)) % 3];
     let locale = ["en", "ar-EG", "fr", "de"][usize::from(byte(2)) % 4];
     if let Ok(loc) = BoardLocale::new(locale) {
@@ -41,6 +55,7 @@ pub fn rank_and_render(data: &[u8]) {
             rank,
             locale: Some(locale.into()),
             chart,
+            from: None,
         };
         let _ = crate::render::render(&feed, &opts, &loc);
     }

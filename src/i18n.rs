@@ -43,6 +43,12 @@ pub struct Words {
     pub list_separator: &'static str,
     pub metrics: [&'static str; 4],
     pub all_time: &'static str,
+    /// The replay's button (SPEC §4 "Replay"), its name while stopped.
+    pub play: &'static str,
+    /// The scrubber's accessible name.
+    pub replay_day: &'static str,
+    /// Said once when playback stops: `{}` is the day shown.
+    pub replay_stopped: &'static str,
 }
 
 const EN: Words = Words {
@@ -72,6 +78,9 @@ const EN: Words = Words {
         "Growth",
     ],
     all_time: "all time",
+    play: "Play the ranking through the days",
+    replay_day: "Day shown",
+    replay_stopped: "Replay stopped at {}",
 };
 
 const AR: Words = Words {
@@ -96,6 +105,9 @@ const AR: Words = Words {
     list_separator: "، ",
     metrics: ["التفاعلات", "التفاعلات لكل منشور", "معدّل التفاعل", "النمو"],
     all_time: "كل الفترات",
+    play: "تشغيل الترتيب عبر الأيام",
+    replay_day: "اليوم المعروض",
+    replay_stopped: "توقفت الإعادة عند {}",
 };
 
 const FR: Words = Words {
@@ -125,6 +137,9 @@ const FR: Words = Words {
         "Croissance",
     ],
     all_time: "depuis le début",
+    play: "Lire le classement jour par jour",
+    replay_day: "Jour affiché",
+    replay_stopped: "Relecture arrêtée au {}",
 };
 
 const DE: Words = Words {
@@ -154,6 +169,9 @@ const DE: Words = Words {
         "Wachstum",
     ],
     all_time: "gesamter Zeitraum",
+    play: "Rangliste Tag für Tag abspielen",
+    replay_day: "Angezeigter Tag",
+    replay_stopped: "Wiedergabe angehalten am {}",
 };
 
 /// The fixed words of a language.

@@ -26,6 +26,7 @@ pub mod rank;
 pub mod render;
 pub mod schedule;
 pub mod svg;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

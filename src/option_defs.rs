@@ -13,9 +13,11 @@ pub enum Surface {
     Render,
     /// `<gov-leaderboard>` attributes, and so embed.html's query parameters.
     Element,
+    /// npm `rankTimeline` (beyond the `rank` options).
+    Timeline,
 }
 
-use Surface::{Element, Rank, Render};
+use Surface::{Element, Rank, Render, Timeline};
 
 /// One option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,15 +38,17 @@ impl OptionDef {
         self.surfaces.contains(&surface)
     }
 
-    /// An npm option: every CLI option is one (`rank` and `renderStatic` take the CLI's names).
+    /// An npm option: every CLI option is one (`rank` and `renderStatic` take the CLI's names),
+    /// and `rankTimeline`'s `from`.
     pub fn npm(&self) -> bool {
-        self.on(Rank) || self.on(Render)
+        self.on(Rank) || self.on(Render) || self.on(Timeline)
     }
 }
 
 const RANKING: &[Surface] = &[Rank, Render, Element];
 const BOARD: &[Surface] = &[Render, Element];
 const ELEMENT: &[Surface] = &[Element];
+const REPLAY: &[Surface] = &[Timeline, Element];
 
 /// The options, in the order `--help` and the README list them.
 pub const OPTIONS: &[OptionDef] = &[
@@ -106,6 +110,20 @@ pub const OPTIONS: &[OptionDef] = &[
         help: "Always show this page id, with its true rank, even below the cut",
     },
     OptionDef {
+        name: "as-of",
+        npm: "asOf",
+        default: None,
+        surfaces: RANKING,
+        help: "Rank as on this date, YYYY-MM-DD (default: the feed's as_of, else its latest date)",
+    },
+    OptionDef {
+        name: "replay-from",
+        npm: "from",
+        default: None,
+        surfaces: REPLAY,
+        help: "First day of the replay, YYYY-MM-DD (default: the earliest date; at most 3,660 days)",
+    },
+    OptionDef {
         name: "locale",
         npm: "locale",
         default: Some("en"),
@@ -153,6 +171,20 @@ pub const OPTIONS: &[OptionDef] = &[
         default: Some("10"),
         surfaces: ELEMENT,
         help: "Seconds a request may take, body included",
+    },
+    OptionDef {
+        name: "replay",
+        npm: "replay",
+        default: None,
+        surfaces: ELEMENT,
+        help: "Replay controls (play, scrubber, day); autoplay: also play once when first half in view",
+    },
+    OptionDef {
+        name: "replay-duration",
+        npm: "replayDuration",
+        default: Some("15"),
+        surfaces: ELEMENT,
+        help: "Seconds from the first day of the replay to the last at normal speed",
     },
 ];
 

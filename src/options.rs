@@ -1,5 +1,6 @@
 //! Ranking options (SPEC §2) and how they are read from text (CLI flags, element attributes).
 
+use crate::date::Date;
 use std::fmt;
 use std::str::FromStr;
 
@@ -50,6 +51,8 @@ pub struct RankOptions {
     pub platform: Option<String>,
     pub category: Option<String>,
     pub pin: Option<String>,
+    /// The day ranked (D), instead of the feed's `as_of` or latest date.
+    pub as_of: Option<Date>,
 }
 
 impl Default for RankOptions {
@@ -63,6 +66,7 @@ impl Default for RankOptions {
             platform: None,
             category: None,
             pin: None,
+            as_of: None,
         }
     }
 }
@@ -185,6 +189,15 @@ pub fn parse_top(s: &str) -> Result<usize, OptionError> {
         })
 }
 
+/// Reads a date option (`as-of`, `replay-from`): `YYYY-MM-DD` in the feed's years, 1900–2099.
+pub fn parse_date(option: &'static str, s: &str) -> Result<Date, OptionError> {
+    Date::parse(s).ok_or_else(|| OptionError {
+        option,
+        value: s.into(),
+        expected: "a date YYYY-MM-DD from 1900-01-01 to 2099-12-31",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,5 +229,19 @@ mod tests {
         assert!(parse_top("0").is_err());
         assert!(parse_top("+3").is_err());
         assert!(parse_top("2.0").is_err());
+        assert_eq!(
+            parse_date("as-of", "2026-11-28").map(|d| d.to_string()),
+            Ok("2026-11-28".into())
+        );
+        for bad in [
+            "2026-11-31",
+            "1899-12-31",
+            "2100-01-01",
+            "2026-1-1",
+            " 2026-11-28",
+            "",
+        ] {
+            assert!(parse_date("as-of", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -47,7 +47,8 @@ impl Value {
         }
     }
 
-    fn cmp_desc(&self, other: &Value) -> Ordering {
+    /// `Less` when `self` ranks before `other` (a higher value), `Equal` when tied.
+    pub(crate) fn cmp_desc(&self, other: &Value) -> Ordering {
         match (self, other) {
             (Value::Count(a), Value::Count(b)) => b.cmp(a),
             _ => other
@@ -98,7 +99,7 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
         .filter(|&i| is_selected(&feed.pages[i], opts))
         .collect();
     let mut ranking = Ranking {
-        as_of: feed.effective_as_of(),
+        as_of: opts.as_of.or_else(|| feed.effective_as_of()),
         metric: opts.metric,
         window: opts.window,
         ties: opts.ties,
@@ -150,7 +151,7 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
     ranking
 }
 
-fn is_selected(page: &Page, opts: &RankOptions) -> bool {
+pub(crate) fn is_selected(page: &Page, opts: &RankOptions) -> bool {
     let matches = |filter: &Option<String>, field: &Option<String>| {
         filter.as_ref().is_none_or(|f| field.as_ref() == Some(f))
     };

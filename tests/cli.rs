@@ -158,3 +158,39 @@ fn render_defaults_to_english_bars() {
     assert!(html.contains("<td class=\"gl-value\" data-value=\"24374000\">24,374,000</td>"));
     assert_eq!(html.matches("<tr class=\"gl-row").count(), 8);
 }
+
+#[test]
+fn as_of_ranks_the_feed_as_on_that_day() {
+    let seed = std::fs::read_to_string(SEED).expect("seed");
+    let feed: serde_json::Value = serde_json::from_str(&seed).expect("json");
+    for day in ["2026-09-15", "2026-11-01", "2026-11-28", "2027-03-01"] {
+        let mut with_as_of = feed.clone();
+        with_as_of["as_of"] = serde_json::json!(day);
+        let expected = cli_stdin(
+            &["rank", "-", "--top", "5"],
+            with_as_of.to_string().as_bytes(),
+        );
+        for args in [
+            &["rank", SEED, "--top", "5", "--as-of", day][..],
+            &["rank", SEED, "--as-of", day, "--top", "5"][..],
+        ] {
+            let out = cli(args);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            assert_eq!(text(&out.stdout), text(&expected.stdout), "{day}");
+        }
+        assert!(text(&expected.stdout).contains(&format!("\"as_of\":\"{day}\"")));
+    }
+    // The static board says which day it shows.
+    let out = cli(&["render", SEED, "--as-of", "2026-11-01"]);
+    assert!(
+        text(&out.stdout).contains("November 1, 2026"),
+        "{}",
+        text(&out.stdout)
+    );
+    // (An empty value means "not set", as for every text option and attribute.)
+    for bad in ["2026-11-31", "1899-12-31", "28/11/2026"] {
+        let out = cli(&["rank", SEED, "--as-of", bad]);
+        assert_eq!(out.status.code(), Some(2), "--as-of {bad:?}");
+        assert!(text(&out.stderr).contains("as-of"), "{}", text(&out.stderr));
+    }
+}

@@ -56,7 +56,8 @@ fn interface_fields(dts: &str, name: &str) -> Vec<(String, String)> {
         if line.starts_with("/**") || line.starts_with('*') {
             doc = line.to_string();
         } else if let Some(q) = line.find("?:") {
-            fields.push((line[..q].to_string(), std::mem::take(&mut doc)));
+            let name = line[..q].trim_matches('"').to_string();
+            fields.push((name, std::mem::take(&mut doc)));
         }
     }
     fields

@@ -4,6 +4,7 @@
 use gov_leaderboard::feed::parse;
 use gov_leaderboard::options::{Metric, RankOptions, Ties, Window};
 use gov_leaderboard::rank::rank;
+use gov_leaderboard::timeline::{days, timeline};
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 
@@ -369,5 +370,53 @@ proptest! {
             rank(&a, &o).to_json(),
             rank(&b, &o).to_json()
         );
+    }
+}
+
+// The replay (SPEC §2b): every frame of `timeline` is `rank` with `as-of` = its day, on feeds
+// whose pages start late, skip days, tie and cross; with and without a `from` day, and with the
+// feed's own `as_of` before, inside or after its points.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn every_timeline_frame_is_that_days_ranking(
+        pages in pages(),
+        o in options(),
+        from in prop::option::of(1u32..=31),
+        as_of in prop::option::of(1u32..=30),
+    ) {
+        let mut feed = parse(to_json(&pages, true).as_bytes()).expect("valid");
+        feed.as_of = as_of.map(|d| gov_leaderboard::date::Date::parse(&date(d)).expect("date"));
+        let from = from.map(|d| gov_leaderboard::date::Date::parse(&date(d.min(30))).expect("date"));
+        let frames = timeline(&feed, &o, from);
+        let Some((f, d)) = days(&feed, &o, from) else {
+            prop_assert!(frames.is_empty());
+            return Ok(());
+        };
+        prop_assert_eq!(frames.len() as i32, d.day_number() - f.day_number() + 1);
+        for (i, frame) in frames.iter().enumerate() {
+            prop_assert_eq!(frame.date, f.add_days(i as i64));
+            let on_day = RankOptions { as_of: Some(frame.date), ..o.clone() };
+            prop_assert_eq!(frame.to_ranking(&feed, &o), rank(&feed, &on_day), "day {}", frame.date);
+        }
+    }
+
+    #[test]
+    fn timeline_days_follow_the_spec(pages in pages(), o in options(), from in prop::option::of(1u32..=30)) {
+        let feed = parse(to_json(&pages, true).as_bytes()).expect("valid");
+        let from = from.map(|d| gov_leaderboard::date::Date::parse(&date(d)).expect("date"));
+        let earliest = feed.pages.iter()
+            .filter(|p| o.country.is_none() || p.country == o.country)
+            .filter_map(|p| p.series.first().map(|pt| pt.date))
+            .min();
+        match (feed.effective_as_of(), days(&feed, &o, from)) {
+            (None, span) => prop_assert_eq!(span, None),
+            (Some(d), Some((f, to))) => {
+                prop_assert_eq!(to, d);
+                prop_assert_eq!(f, from.or(earliest).unwrap_or(d).min(d));
+            }
+            (Some(_), None) => prop_assert!(false, "a feed with a date has days"),
+        }
     }
 }

@@ -6,7 +6,8 @@
 import "./pkg/element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
-  "category", "locale", "dir", "refresh", "chart", "theme", "timeout"];
+  "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
+  "replay-from", "replay-duration"];
 const params = new URLSearchParams(location.search);
 
 const REFUSED = {

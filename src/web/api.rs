@@ -76,6 +76,35 @@ impl<'r> From<&'r rank::Ranking> for RankingOut<'r> {
     }
 }
 
+/// The ranking of every day of the replay (SPEC §2b): `{ dates, frames }`, `frames[i]` equal
+/// to `rank(feed, { ...options, asOf: dates[i] })`, computed in one pass.
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = rankTimeline)]
+pub fn rank_timeline(feed: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let opts = read_options(&options)?;
+    let feed = read_feed(&feed)?;
+    let frames = crate::timeline::timeline(&feed, &opts.rank, opts.from);
+    let rankings: Vec<rank::Ranking> = frames
+        .iter()
+        .map(|f| f.to_ranking(&feed, &opts.rank))
+        .collect();
+    let out = TimelineOut {
+        dates: frames.iter().map(|f| f.date.to_string()).collect(),
+        frames: rankings.iter().map(RankingOut::from).collect(),
+    };
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    serde::Serialize::serialize(&out, &serializer)
+        .map_err(|e| JsError::new(&format!("internal: {e}")))
+}
+
+/// What `rankTimeline` returns.
+#[cfg(feature = "api")]
+#[derive(serde::Serialize)]
+struct TimelineOut<'r> {
+    dates: Vec<String>,
+    frames: Vec<RankingOut<'r>>,
+}
+
 /// Renders the static board HTML as `gov-leaderboard render` does.
 #[cfg(feature = "api")]
 #[wasm_bindgen(js_name = renderStatic)]
@@ -141,6 +170,9 @@ struct NpmOptions {
     platform: Option<String>,
     category: Option<String>,
     pin: Option<String>,
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+    from: Option<String>,
     locale: Option<String>,
     chart: Option<String>,
 }
@@ -158,6 +190,8 @@ impl NpmOptions {
             "platform" => text(&self.platform),
             "category" => text(&self.category),
             "pin" => text(&self.pin),
+            "as-of" => text(&self.as_of),
+            "replay-from" => text(&self.from),
             "locale" => text(&self.locale),
             "chart" => text(&self.chart),
             _ => None,

@@ -1,7 +1,7 @@
 // The npm API shared by the browser entry (index.js) and the Node entry (index.node.js):
 // `init` loads the WebAssembly once (and may be called again after a failure), `rank` and
 // `renderStatic` say plainly when they are called before `init` has finished.
-import initWasm, { rank as rankWasm, renderStatic as renderWasm } from "./gov_leaderboard.js";
+import initWasm, { rank as rankWasm, renderStatic as renderWasm, rankTimeline as timelineWasm } from "./gov_leaderboard.js";
 
 let loading;
 let loaded = false;
@@ -36,4 +36,11 @@ export function rank(feed, options = {}) {
 export function renderStatic(feed, options = {}) {
   check("renderStatic");
   return renderWasm(feed, options);
+}
+
+/** The ranking of every day from `from` (default: the earliest date) to the as-of date:
+ * `{ dates, frames }`, `frames[i]` equal to `rank(feed, { ...options, asOf: dates[i] })`. */
+export function rankTimeline(feed, options = {}) {
+  check("rankTimeline");
+  return timelineWasm(feed, options);
 }

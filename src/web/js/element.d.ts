@@ -33,6 +33,14 @@ export interface GovLeaderboardAttributes {
   dir?: "ltr" | "rtl";
   /** Seconds a request may take, body included */
   timeout?: string | number;
+  /** Rank as on this date, YYYY-MM-DD (default: the feed's as_of, else its latest date) */
+  "as-of"?: string;
+  /** Replay controls (play, scrubber, day); autoplay: also play once when first half in view */
+  replay?: "" | "autoplay" | boolean;
+  /** First day of the replay, YYYY-MM-DD (default: the earliest date; at most 3,660 days) */
+  "replay-from"?: string;
+  /** Seconds from the first day of the replay to the last at normal speed */
+  "replay-duration"?: string | number;
 }
 
 /** `<gov-leaderboard>`: registered by importing "gov-leaderboard/element". */

@@ -55,6 +55,12 @@ export interface Options {
   platform?: string;
   category?: string;
   pin?: string;
+  /** `YYYY-MM-DD` (1900–2099): rank as on this day instead of the feed's `as_of` or latest date. */
+  asOf?: string;
+  /** `YYYY-MM-DD`: the first day of `rankTimeline` (default: the earliest point date among the
+   * selected pages; at most 3,660 days before the as-of date). Ignored by `rank` and
+   * `renderStatic`. */
+  from?: string;
   /** BCP 47 tag (default `en`); renderStatic only. */
   locale?: string;
   /** renderStatic only. */
@@ -100,3 +106,14 @@ export function rank(feed: FeedInput, options?: Options): Ranking;
 
 /** The static board HTML fragment (link gov-leaderboard.css where it is shown). */
 export function renderStatic(feed: FeedInput, options?: Options): string;
+
+/** What `rankTimeline` returns: the days F…D in order and each day's ranking. */
+export interface Timeline {
+  /** `YYYY-MM-DD`, one per calendar day, at most 3,660. */
+  dates: string[];
+  /** `frames[i]` equals `rank(feed, { ...options, asOf: dates[i] })`. */
+  frames: Ranking[];
+}
+
+/** The ranking of every day of a replay (SPEC §2b), computed in one pass over the feed. */
+export function rankTimeline(feed: FeedInput, options?: Options): Timeline;

@@ -7,7 +7,7 @@
 //   const html = renderStatic(feed, { locale: "ar-EG", pin: "eg-moi" });
 import { makeInit } from "./api.js";
 
-export { rank, renderStatic } from "./api.js";
+export { rank, renderStatic, rankTimeline } from "./api.js";
 
 /** Loads the WebAssembly once, from gov_leaderboard_bg.wasm beside this file (bundlers see the
  * `new URL(…, import.meta.url)` and ship the file). */

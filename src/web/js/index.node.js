@@ -5,6 +5,6 @@
 import { makeInit } from "./api.js";
 import { wasmBase64 } from "./gov_leaderboard_bg.wasm.js";
 
-export { rank, renderStatic } from "./api.js";
+export { rank, renderStatic, rankTimeline } from "./api.js";
 
 export default makeInit(() => Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)));
