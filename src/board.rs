@@ -133,12 +133,15 @@ pub fn build(feed: &Feed, opts: &BoardOptions, loc: &BoardLocale) -> (Ranking, B
     let mut ranking = rank(feed, &rank_opts);
     let more = bound_rows(&mut ranking, opts.rank.pin.as_deref());
     let mut view = view(feed, &ranking, opts, loc);
-    view.more = more.map(|m| {
-        let count = loc.numbers.integer(m.count as u64);
-        let rank = loc.numbers.integer(u64::from(m.rank));
-        crate::i18n::fill(loc.words().more_tied, &[("count", &count), ("rank", &rank)])
-    });
+    view.more = more.map(|m| more_line(loc, m));
     (ranking, view)
+}
+
+/// "N more tied at rank R", localized.
+pub fn more_line(loc: &BoardLocale, m: MoreTied) -> String {
+    let count = loc.numbers.integer(m.count as u64);
+    let rank = loc.numbers.integer(u64::from(m.rank));
+    crate::i18n::fill(loc.words().more_tied, &[("count", &count), ("rank", &rank)])
 }
 
 /// Cuts the rows to [`MAX_BOARD_ROWS`]: the first ones in order, and the pinned row if the cut

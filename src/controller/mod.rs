@@ -7,6 +7,8 @@
 //! clock); `src/web/` only translates DOM events into inputs and commands into DOM calls.
 
 mod announce;
+mod playback;
+mod replay;
 #[cfg(test)]
 mod tests;
 
@@ -16,6 +18,7 @@ use crate::format::Locales;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
+use replay::Replay;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -44,6 +47,18 @@ pub enum Input<'a> {
     },
     /// Something failed outside the controller (a call into the engine threw).
     Failed(&'a str),
+    /// The replay's play button was pressed (play, or pause while playing).
+    PlayPause,
+    /// The replay's scrubber was set to this day index (0 = F).
+    Seek(u32),
+    /// An animation frame while playing (after [`Command::Frames`]`(true)`).
+    Tick,
+    /// Whether at least half the board is in view (after [`Command::Observe`]`(true)`).
+    InView(bool),
+    /// Whether the reader asks for reduced motion.
+    ReducedMotion(bool),
+    /// Time for the next share of background work (after [`Command::Work`]).
+    Work,
 }
 
 /// When it happened, and a uniform random number in [0, 1) for jitter.
@@ -82,6 +97,29 @@ pub enum Command {
     EmitUpdate,
     /// Dispatch `leaderboard-error` with this message.
     EmitError(String),
+    /// Show the replay controls so, or hide them (`None`).
+    Controls(Option<Controls>),
+    /// Start (`true`) or stop sending [`Input::Tick`] on every animation frame.
+    Frames(bool),
+    /// Start (`true`) or stop reporting [`Input::InView`] (for autoplay).
+    Observe(bool),
+    /// Send [`Input::Work`] in a later task.
+    Work,
+}
+
+/// The replay controls (SPEC §4 "Replay"): a play button, a scrubber over the days, the day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Controls {
+    /// Days from F to D.
+    pub days: u32,
+    /// The day shown, 0 = F.
+    pub index: u32,
+    /// The day shown, in the board's language (also the scrubber's value text).
+    pub day: String,
+    pub playing: bool,
+    /// The button's accessible name (its state is `aria-pressed`).
+    pub play_label: &'static str,
+    pub scrubber_label: &'static str,
 }
 
 /// A board to show, and what changed since the last one (for the glide and the count-up).
@@ -126,6 +164,7 @@ pub struct Controller {
     /// The rows on screen: page id → (rank, value).
     shown: Option<HashMap<String, (u32, Value)>>,
     last_announce_ms: f64,
+    replay: Replay,
 }
 
 impl Controller {
@@ -147,6 +186,7 @@ impl Controller {
             locale: None,
             shown: None,
             last_announce_ms: f64::NEG_INFINITY,
+            replay: Replay::default(),
         }
     }
 
@@ -171,7 +211,7 @@ impl Controller {
             Input::Connected => {
                 self.connected = true;
                 if self.feed.is_some() {
-                    self.render(false, clock, &mut out);
+                    self.render(false, false, clock, &mut out);
                 }
                 self.restart_polling(&mut out);
             }
@@ -179,6 +219,8 @@ impl Controller {
                 self.connected = false;
                 self.generation = self.generation.wrapping_add(1);
                 self.stop_polling(&mut out);
+                self.replay.play = None;
+                self.replay.observing = false;
             }
             Input::Data(bytes) => self.accept(bytes, "data", clock, &mut out),
             Input::TimerFired => self.begin_fetch(&mut out),
@@ -187,12 +229,33 @@ impl Controller {
             }
             Input::Visibility { hidden } => {
                 self.hidden = hidden;
+                if hidden && self.replay.play.is_some() {
+                    self.stop_playing(clock, &mut out);
+                }
                 if !hidden && self.due_while_hidden {
                     self.due_while_hidden = false;
                     self.begin_fetch(&mut out);
                 }
             }
             Input::Failed(message) => self.fail(message, &mut out),
+            Input::PlayPause => self.play_pause(clock, &mut out),
+            Input::Seek(index) => self.seek(index, clock, &mut out),
+            Input::Tick => self.tick(clock, &mut out),
+            Input::InView(visible) => self.in_view(visible, clock, &mut out),
+            Input::ReducedMotion(reduced) => {
+                self.replay.reduced_motion = reduced;
+                if reduced && self.replay.observing {
+                    self.replay.observing = false;
+                    out.push(Command::Observe(false));
+                }
+            }
+            Input::Work => {
+                if let Some(feed) = &self.feed {
+                    if self.replay.work(feed, replay::WORK_PER_TASK) {
+                        out.push(Command::Work);
+                    }
+                }
+            }
         }
         out
     }
@@ -212,7 +275,7 @@ impl Controller {
             }
             "refresh" => self.reschedule(clock, out),
             "timeout" => {}
-            _ if self.feed.is_some() => self.render(true, clock, out),
+            _ if self.feed.is_some() => self.render(true, true, clock, out),
             _ => {}
         }
     }
@@ -330,7 +393,7 @@ impl Controller {
                 self.feed = Some(f);
                 self.feed_hash = Some(h);
                 self.mark_fresh(clock, out);
-                self.render(true, clock, out);
+                self.render(true, true, clock, out);
             }
             Err(e) => self.fail(&format!("{origin}: invalid feed\n{e}"), out),
         }
@@ -382,32 +445,66 @@ impl Controller {
             .map_or(crate::i18n::words_for(crate::i18n::Lang::En), |l| l.words())
     }
 
-    fn render(&mut self, animate: bool, clock: Clock, out: &mut Vec<Command>) {
+    /// The options and locale of the board, or the failure shown instead.
+    fn settings(&mut self, out: &mut Vec<Command>) -> Option<(BoardOptions, Rc<BoardLocale>)> {
         let opts = match self.options() {
             Ok(o) => o,
-            Err(message) => return self.fail(&message, out),
+            Err(message) => {
+                self.fail(&message, out);
+                return None;
+            }
         };
-        let loc = match self.board_locale(opts.locale_tag()) {
-            Ok(l) => l,
-            Err(message) => return self.fail(&message, out),
-        };
-        let Some(feed) = self.feed.as_ref() else {
-            return;
-        };
-        let (ranking, view) = board::build(feed, &opts, &loc);
-        let dir = match self.attr("dir") {
+        match self.board_locale(opts.locale_tag()) {
+            Ok(l) => Some((opts, l)),
+            Err(message) => {
+                self.fail(&message, out);
+                None
+            }
+        }
+    }
+
+    fn dir(&self, loc: &BoardLocale) -> &'static str {
+        match self.attr("dir") {
             Some("ltr") => "ltr",
             Some("rtl") => "rtl",
             _ if loc.rtl => "rtl",
             _ => "ltr",
+        }
+    }
+
+    /// Shows the board: of D, or of the replay's day at rest (the frames of a replay under way
+    /// come from `tick`). `announce`: say which pages moved (a live update), not for the
+    /// replay's own moves.
+    fn render(&mut self, animate: bool, announce: bool, clock: Clock, out: &mut Vec<Command>) {
+        let Some((mut opts, loc)) = self.settings(out) else {
+            return;
         };
+        if self.feed.is_none() {
+            return;
+        }
+        let span = self.replay_span(&opts, out);
+        if self.replay.play.is_some() {
+            return self.tick(clock, out); // new data or options while playing: play on
+        }
+        if let (Some((f, d)), Some(day)) = (span, self.replay.day) {
+            opts.rank.as_of = Some(day.clamp(f, d));
+        }
+        let Some(feed) = self.feed.as_ref() else {
+            return;
+        };
+        let (ranking, view) = board::build(feed, &opts, &loc);
+        let dir = self.dir(&loc);
         let previous = self.shown.take().unwrap_or_default();
         let counts = if animate {
             count_ups(&ranking, &previous)
         } else {
             Vec::new()
         };
-        let announcement = self.announcement(&ranking, &previous, &loc, clock);
+        let announcement = if announce {
+            self.announcement(&ranking, &previous, &loc, clock)
+        } else {
+            None
+        };
         self.shown = Some(
             ranking
                 .rows
@@ -418,7 +515,7 @@ impl Controller {
         out.push(Command::Render(Box::new(Render {
             view,
             ranking,
-            locale: loc,
+            locale: loc.clone(),
             dir,
             animate: animate && !previous.is_empty(),
             counts,
@@ -428,6 +525,7 @@ impl Controller {
             self.stale.then_some(self.last_good_ms.unwrap_or(0.0)),
         ));
         out.push(Command::EmitUpdate);
+        self.push_controls(span, &loc, None, out);
     }
 
     /// At most one announcement every few seconds, of the rows whose rank moved.

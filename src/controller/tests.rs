@@ -98,6 +98,13 @@ fn names(cmds: &[Command]) -> Vec<&'static str> {
             Command::ShowError(_) => "show-error",
             Command::EmitUpdate => "update",
             Command::EmitError(_) => "error",
+            Command::Controls(Some(_)) => "controls",
+            Command::Controls(None) => "no-controls",
+            Command::Frames(true) => "frames",
+            Command::Frames(false) => "no-frames",
+            Command::Observe(true) => "observe",
+            Command::Observe(false) => "no-observe",
+            Command::Work => "work",
         })
         .collect()
 }
@@ -381,4 +388,289 @@ fn first_render_does_not_animate() {
     let cmds = b.send(Input::Data(body.as_bytes()));
     let r = render_of(&cmds).expect("render");
     assert!(!r.animate && r.counts.is_empty());
+}
+
+// ---- replay (SPEC §4 "Replay") ----
+
+/// Three pages over five days (2026-11-24 … 28) whose daily values cross: with window 1d each
+/// day's ranking is that day's values. B climbs from last to first, C falls, A stays.
+fn race() -> String {
+    let series = |values: [u64; 5]| {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!(r#"{{"date":"2026-11-{:02}","interactions":{v}}}"#, 24 + i))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    format!(
+        r#"{{"version":1,"pages":[
+        {{"id":"a","name":"Page A","series":[{}]}},
+        {{"id":"b","name":"Page B","series":[{}]}},
+        {{"id":"c","name":"Page C","series":[{}]}}]}}"#,
+        series([10, 10, 10, 10, 10]),
+        series([1, 5, 20, 30, 40]),
+        series([30, 20, 5, 1, 1])
+    )
+}
+
+fn controls_of(cmds: &[Command]) -> Option<&Controls> {
+    cmds.iter().rev().find_map(|c| match c {
+        Command::Controls(Some(c)) => Some(c),
+        _ => None,
+    })
+}
+
+fn order(cmds: &[Command]) -> Vec<String> {
+    render_of(cmds)
+        .map(|r| r.ranking.rows.iter().map(|x| x.id.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn replay_board(extra: &[(&str, &str)]) -> Board {
+    let mut attrs = vec![("window", "1d"), ("replay", ""), ("replay-duration", "4")];
+    attrs.extend_from_slice(extra);
+    let mut b = Board::new(&attrs);
+    b.send(Input::Connected);
+    b
+}
+
+#[test]
+fn replay_starts_on_d_and_the_scrubber_shows_each_days_exact_ranking() {
+    let mut b = replay_board(&[]);
+    let body = race();
+    let cmds = b.send(Input::Data(body.as_bytes()));
+    assert_eq!(order(&cmds), ["b", "a", "c"]);
+    let c = controls_of(&cmds).expect("controls");
+    assert_eq!((c.days, c.index, c.playing), (5, 4, false));
+    assert_eq!(c.day, "November 28, 2026");
+    assert!(names(&cmds).contains(&"work") || names(&cmds).contains(&"controls"));
+    let feed = crate::feed::parse(body.as_bytes()).expect("feed");
+    for index in 0..5u32 {
+        let cmds = b.send(Input::Seek(index));
+        let day = crate::date::Date::parse("2026-11-24")
+            .expect("date")
+            .add_days(i64::from(index));
+        let expected = crate::rank::rank(
+            &feed,
+            &crate::options::RankOptions {
+                window: crate::options::Window::Days(1),
+                as_of: Some(day),
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            render_of(&cmds).expect("render").ranking,
+            expected,
+            "day {day}"
+        );
+        assert!(
+            names(&cmds).contains(&"update"),
+            "a leaderboard-update for the day"
+        );
+        assert!(
+            !names(&cmds).contains(&"announce"),
+            "no announcement when scrubbing"
+        );
+        assert_eq!(controls_of(&cmds).map(|c| c.index), Some(index));
+    }
+}
+
+#[test]
+fn play_from_d_restarts_at_f_glides_between_days_and_stops_at_d_with_one_announcement() {
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(race().as_bytes()));
+    let cmds = b.send(Input::PlayPause);
+    assert!(names(&cmds).contains(&"frames"));
+    assert_eq!(order(&cmds), ["c", "a", "b"], "day F: 30, 10, 1");
+    assert_eq!(
+        controls_of(&cmds).map(|c| (c.index, c.playing)),
+        Some((0, true))
+    );
+    // Halfway from day 0 to day 1 (1 s a day): values eased halfway, C 25, A 10, B 3.
+    let cmds = b.later(500.0).send(Input::Tick);
+    let r = render_of(&cmds).expect("a frame");
+    let values: Vec<f64> = r.ranking.rows.iter().map(|x| x.value.as_f64()).collect();
+    assert_eq!(values, [25.0, 10.0, 3.0]);
+    assert!(
+        !names(&cmds).contains(&"update"),
+        "no leaderboard-update per frame"
+    );
+    // Between day 2 (B 20, A 10, C 5) and day 3 (B 30, A 10, C 1).
+    let cmds = b.later(1700.0).send(Input::Tick);
+    assert_eq!(order(&cmds), ["b", "a", "c"]);
+    let mut announcements = 0;
+    for _ in 0..30 {
+        let cmds = b.later(100.0).send(Input::Tick);
+        announcements += names(&cmds).iter().filter(|n| **n == "announce").count();
+        if names(&cmds).contains(&"no-frames") {
+            assert_eq!(order(&cmds), ["b", "a", "c"]);
+            assert!(names(&cmds).contains(&"update"));
+            assert_eq!(
+                controls_of(&cmds).map(|c| (c.index, c.playing)),
+                Some((4, false))
+            );
+            break;
+        }
+    }
+    assert_eq!(
+        announcements, 1,
+        "one announcement when playback stops, none per day"
+    );
+}
+
+#[test]
+fn rows_swap_exactly_when_the_eased_values_cross() {
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(race().as_bytes()));
+    b.send(Input::PlayPause);
+    // Day 1 → 2: B 5→20 and A 10: B's shown (whole) value passes A's 10 when
+    // 5 + 15·e ≥ 10.5, e ≈ 0.37 (u ≈ 0.41); at 10 they are tied and A (the lower id) leads.
+    let mut swapped_at = None;
+    for step in 0..=20 {
+        let t = 1000.0 + f64::from(step) * 50.0;
+        b.now = 1_000_000.0 + t;
+        let cmds = b.send(Input::Tick);
+        let o = order(&cmds);
+        let r = render_of(&cmds).expect("frame");
+        let value = |id: &str| {
+            r.ranking
+                .rows
+                .iter()
+                .find(|x| x.id == id)
+                .map(|x| x.value.as_f64())
+        };
+        let b_ahead = value("b") > value("a");
+        assert_eq!(
+            o.iter().position(|x| x == "b") < o.iter().position(|x| x == "a"),
+            b_ahead,
+            "{o:?} at {t}"
+        );
+        if b_ahead && swapped_at.is_none() {
+            swapped_at = Some(t);
+            assert!(
+                render_of(&cmds).is_some_and(|r| r.animate),
+                "the rows glide when they swap"
+            );
+        }
+    }
+    assert!(
+        swapped_at.is_some_and(|t| (1350.0..=1450.0).contains(&t)),
+        "{swapped_at:?}"
+    );
+}
+
+#[test]
+fn ties_never_flicker_while_playing() {
+    let body = r#"{"version":1,"pages":[
+        {"id":"z","name":"Z","series":[{"date":"2026-11-27","interactions":5},{"date":"2026-11-28","interactions":9}]},
+        {"id":"m","name":"M","series":[{"date":"2026-11-27","interactions":5},{"date":"2026-11-28","interactions":9}]},
+        {"id":"a","name":"A","series":[{"date":"2026-11-27","interactions":5},{"date":"2026-11-28","interactions":9}]}]}"#;
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(body.as_bytes()));
+    b.send(Input::PlayPause);
+    for _ in 0..40 {
+        let cmds = b.later(100.0).send(Input::Tick);
+        if names(&cmds).contains(&"no-frames") {
+            break; // the end: D's board, as at rest
+        }
+        if let Some(r) = render_of(&cmds) {
+            let ids: Vec<&str> = r.ranking.rows.iter().map(|x| x.id.as_str()).collect();
+            assert_eq!(ids, ["a", "m", "z"]);
+            assert!(r.ranking.rows.iter().all(|x| x.rank == 1));
+            assert!(!r.animate);
+        }
+    }
+}
+
+#[test]
+fn a_hidden_page_pauses_on_the_nearest_day_and_play_resumes_from_it() {
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(race().as_bytes()));
+    b.send(Input::PlayPause);
+    b.later(1600.0).send(Input::Tick);
+    let cmds = b.send(Input::Visibility { hidden: true });
+    assert!(names(&cmds).contains(&"no-frames"));
+    assert_eq!(
+        controls_of(&cmds).map(|c| (c.index, c.playing)),
+        Some((2, false))
+    );
+    assert_eq!(
+        order(&cmds),
+        ["b", "a", "c"],
+        "day 2 exactly: B 20, A 10, C 5"
+    );
+    assert_eq!(names(&cmds).iter().filter(|n| **n == "announce").count(), 1);
+    // Play resumes from that day, not from F.
+    b.send(Input::Visibility { hidden: false });
+    let cmds = b.send(Input::PlayPause);
+    assert_eq!(controls_of(&cmds).map(|c| c.index), Some(2));
+}
+
+#[test]
+fn new_data_at_d_moves_to_the_new_d_and_elsewhere_keeps_the_day() {
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(race().as_bytes()));
+    let longer = race().replace(
+        r#"{"date":"2026-11-28","interactions":40}"#,
+        r#"{"date":"2026-11-28","interactions":40},{"date":"2026-11-29","interactions":2}"#,
+    );
+    let cmds = b.send(Input::Data(longer.as_bytes()));
+    assert_eq!(controls_of(&cmds).map(|c| (c.days, c.index)), Some((6, 5)));
+    assert_eq!(order(&cmds), ["b"], "day 6 has only B's point");
+    b.send(Input::Seek(1));
+    let even_longer = longer.replace(
+        r#"{"date":"2026-11-29","interactions":2}"#,
+        r#"{"date":"2026-11-29","interactions":2},{"date":"2026-11-30","interactions":3}"#,
+    );
+    let cmds = b.send(Input::Data(even_longer.as_bytes()));
+    assert_eq!(controls_of(&cmds).map(|c| (c.days, c.index)), Some((7, 1)));
+}
+
+#[test]
+fn autoplay_plays_once_when_half_in_view_and_never_under_reduced_motion() {
+    let mut b = replay_board(&[("replay", "autoplay")]);
+    let cmds = b.send(Input::Data(race().as_bytes()));
+    assert!(names(&cmds).contains(&"observe"));
+    let cmds = b.send(Input::InView(true));
+    assert!(names(&cmds).contains(&"no-observe"));
+    assert!(names(&cmds).contains(&"frames"));
+    assert_eq!(controls_of(&cmds).map(|c| c.index), Some(0), "from F");
+    b.later(10_000.0).send(Input::Tick); // the end
+    let cmds = b.send(Input::InView(true));
+    assert!(!names(&cmds).contains(&"frames"), "once");
+
+    let mut reduced = Board::new(&[
+        ("window", "1d"),
+        ("replay", "autoplay"),
+        ("replay-duration", "4"),
+    ]);
+    reduced.send(Input::ReducedMotion(true));
+    reduced.send(Input::Connected);
+    let cmds = reduced.send(Input::Data(race().as_bytes()));
+    assert!(!names(&cmds).contains(&"observe"));
+    assert!(!names(&reduced.send(Input::InView(true))).contains(&"frames"));
+    // Pressing play still plays, a whole day at a time: no eased values.
+    reduced.send(Input::PlayPause);
+    let cmds = reduced.later(500.0).send(Input::Tick);
+    assert!(render_of(&cmds).is_none(), "still day 0: nothing to redraw");
+    let cmds = reduced.later(600.0).send(Input::Tick);
+    let r = render_of(&cmds).expect("day 1");
+    let values: Vec<f64> = r.ranking.rows.iter().map(|x| x.value.as_f64()).collect();
+    assert_eq!(values, [20.0, 10.0, 5.0]);
+    assert!(!r.animate);
+}
+
+#[test]
+fn removing_replay_hides_the_controls_and_stops_playback() {
+    let mut b = replay_board(&[]);
+    b.send(Input::Data(race().as_bytes()));
+    b.send(Input::PlayPause);
+    let cmds = b.send(Input::Attribute {
+        name: "replay",
+        value: None,
+    });
+    assert!(names(&cmds).contains(&"no-controls"));
+    assert!(names(&cmds).contains(&"no-frames"));
+    assert_eq!(order(&cmds), ["b", "a", "c"], "D again");
 }
