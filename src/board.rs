@@ -289,6 +289,7 @@ fn chart(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
                         ratio => value_text(ratio, opts.rank.metric, loc),
                     },
                     highlight: pinned(r),
+                    slot: None,
                 })
                 .collect(),
         )),

@@ -37,6 +37,9 @@ pub struct Bar {
     pub value: f64,
     pub value_label: String,
     pub highlight: bool,
+    /// The row the bar is drawn at, when not its index: a replay slides a bar between rows
+    /// when pages change places.
+    pub slot: Option<f64>,
 }
 
 /// One line of the trend chart: a shown page's daily interactions.
@@ -311,7 +314,7 @@ fn draw_bars<DB: DrawingBackend>(
     let track = f.width - 2.0 * PAD;
     let zero = PAD + (-lo / span) * track;
     for (i, bar) in bars.iter().enumerate() {
-        let top = i as f64 * BAR_ROW + PAD;
+        let top = bar.slot.unwrap_or(i as f64) * BAR_ROW + PAD;
         let text_y = top + 9.0;
         let color = if bar.highlight {
             &style.highlight

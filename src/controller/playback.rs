@@ -106,7 +106,7 @@ impl Controller {
             from,
         });
         self.replay.drawn = None;
-        self.replay.order.clear();
+        self.replay.slots.clear();
         out.push(Command::Frames(true));
         self.tick(clock, out);
     }
@@ -211,9 +211,16 @@ impl Controller {
         if reduced {
             view.more = a.more.map(|m| board::more_line(&loc, m));
         }
-        let order: Vec<usize> = ranking.rows.iter().map(|r| r.page).collect();
-        let moved = !self.replay.order.is_empty() && self.replay.order != order;
-        self.replay.order = order;
+        // Rows change places at once (a glide would read layout every frame); the bars slide.
+        if !reduced {
+            let pages: Vec<usize> = ranking.rows.iter().map(|r| r.page).collect();
+            let slots = self.replay.slide(&pages, clock.now_ms);
+            if let Some(crate::chart::Chart::Bars(bars)) = &mut view.chart {
+                for (bar, slot) in bars.iter_mut().zip(slots) {
+                    bar.slot = Some(slot);
+                }
+            }
+        }
         self.shown = Some(
             ranking
                 .rows
@@ -228,7 +235,7 @@ impl Controller {
             ranking,
             locale: loc.clone(),
             dir,
-            animate: moved && !reduced,
+            animate: false,
             counts: Vec::new(),
         })));
         self.push_controls(Some((f, d)), &loc, Some(p), out);

@@ -42,7 +42,8 @@ impl Mode {
 
 /// `replay-duration` in milliseconds: a positive number of seconds (at most a day), else 15 s.
 pub fn duration_ms(attr: Option<&str>) -> f64 {
-    attr.and_then(|v| v.trim().parse::<f64>().ok())
+    // crate::decimal, not `str::parse::<f64>`: the float parser is kilobytes of the element.
+    attr.and_then(|v| crate::decimal::parse(v.trim()))
         .filter(|s| s.is_finite() && *s > 0.0)
         .map_or(DEFAULT_DURATION_S, |s| s.min(86_400.0))
         * 1000.0
@@ -71,8 +72,10 @@ pub struct Replay {
     pub play: Option<Play>,
     /// The day index last drawn while playing (to redraw only when it changes without glides).
     pub drawn: Option<f64>,
-    /// The row order last drawn while playing (page ids): a change glides the rows.
-    pub order: Vec<usize>,
+    /// Where each page's bar was last drawn while playing (page, row) and when: bars slide
+    /// to their new rows when pages change places.
+    pub slots: Vec<(usize, f64)>,
+    pub slots_ms: f64,
     pub autoplayed: bool,
     pub observing: bool,
     /// Whether the controls are on the board.
@@ -104,6 +107,34 @@ impl Replay {
         let play = self.play?;
         let per_day = duration_ms / (days.max(2) - 1) as f64;
         Some(play.from + (now_ms - play.start_ms) / per_day)
+    }
+}
+
+/// How long a bar takes to slide one row.
+pub const SLIDE_MS_PER_ROW: f64 = 180.0;
+
+impl Replay {
+    /// Moves each bar from its last row toward its row in `pages` (best first) at
+    /// [`SLIDE_MS_PER_ROW`]; returns the rows to draw at. A new bar starts at its row.
+    pub fn slide(&mut self, pages: &[usize], now_ms: f64) -> Vec<f64> {
+        let step = ((now_ms - self.slots_ms) / SLIDE_MS_PER_ROW).max(0.0);
+        let slots: Vec<(usize, f64)> = pages
+            .iter()
+            .enumerate()
+            .map(|(row, &page)| {
+                let target = row as f64;
+                let at = match self.slots.iter().find(|(p, _)| *p == page) {
+                    Some(&(_, was)) if (target - was).abs() > step => {
+                        was + step.copysign(target - was)
+                    }
+                    _ => target,
+                };
+                (page, at)
+            })
+            .collect();
+        self.slots = slots;
+        self.slots_ms = now_ms;
+        self.slots.iter().map(|&(_, at)| at).collect()
     }
 }
 

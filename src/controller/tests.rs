@@ -548,10 +548,16 @@ fn rows_swap_exactly_when_the_eased_values_cross() {
         );
         if b_ahead && swapped_at.is_none() {
             swapped_at = Some(t);
-            assert!(
-                render_of(&cmds).is_some_and(|r| r.animate),
-                "the rows glide when they swap"
-            );
+            // The rows change places at once; B's bar slides up from A's row over the next frames.
+            let Some(crate::chart::Chart::Bars(bars)) = &r.view.chart else {
+                panic!("bars")
+            };
+            let slot = bars
+                .iter()
+                .find(|x| x.label == "Page B")
+                .and_then(|x| x.slot);
+            assert!(slot.is_some_and(|s| s > 1.0 && s < 2.0), "{slot:?}");
+            assert!(!r.animate);
         }
     }
     assert!(

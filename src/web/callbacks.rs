@@ -130,3 +130,44 @@ impl Drop for Frame {
         }
     }
 }
+
+/// An `IntersectionObserver` reporting whether at least half its target is in view; it
+/// disconnects when dropped.
+#[must_use = "dropping it releases the callback at once"]
+pub struct HalfInView {
+    observer: web_sys::IntersectionObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl HalfInView {
+    pub fn observe(
+        target: &web_sys::Element,
+        mut f: impl FnMut(bool) + 'static,
+    ) -> Option<HalfInView> {
+        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let half = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting() && e.intersection_ratio() >= 0.5)
+            });
+            f(half);
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_threshold(&JsValue::from_f64(0.5));
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            closure.as_ref().unchecked_ref(),
+            &init,
+        )
+        .ok()?;
+        observer.observe(target);
+        Some(HalfInView {
+            observer,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for HalfInView {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -10,7 +10,7 @@ use crate::markup::{self, El, Node};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 
 /// One table row: its element and the tree it shows.
 pub struct RowDom {
@@ -24,6 +24,18 @@ pub struct RowDom {
 struct Part {
     el: Element,
     shown: Option<El>,
+}
+
+/// The replay controls (SPEC §4 "Replay"), each a CSS part: the play button, the scrubber
+/// (a range input: arrows step a day, Home/End go to F/D; it runs right to left on
+/// right-to-left boards, as range inputs do there), and the day shown.
+pub struct ReplayDom {
+    row: Element,
+    pub button: Element,
+    icon: Element,
+    label: Element,
+    pub scrubber: HtmlInputElement,
+    day: Element,
 }
 
 /// Handles on every part of the board that changes.
@@ -44,6 +56,7 @@ pub struct Dom {
     pub error: Element,
     pub announcer: Element,
     tools: Part,
+    pub replay: ReplayDom,
     pub rows: HashMap<String, RowDom>,
 }
 
@@ -201,6 +214,7 @@ impl Dom {
         let board: HtmlElement = el(doc, "div", "gl-board")?.dyn_into()?;
         board.set_attribute("part", "board")?;
         let head = part(doc, &board, "div", "gl-head")?;
+        let replay = ReplayDom::build(doc, &board)?;
         let status = child(doc, &board, "p", "gl-status")?;
         status.set_attribute("role", "status")?;
         let error = child(doc, &board, "div", "gl-error")?;
@@ -244,6 +258,7 @@ impl Dom {
             error,
             announcer,
             tools,
+            replay,
             rows: HashMap::new(),
         })
     }
@@ -352,11 +367,84 @@ impl Dom {
         Ok(())
     }
 
+    /// Shows the replay controls so, or hides them.
+    pub fn set_controls(&self, controls: Option<&crate::controller::Controls>) {
+        let Some(c) = controls else {
+            show(&self.replay.row, false);
+            return;
+        };
+        let r = &self.replay;
+        let max = c.days.saturating_sub(1).to_string();
+        let value = c.index.to_string();
+        for (el, name, v) in [
+            (
+                &r.button,
+                "aria-pressed",
+                if c.playing { "true" } else { "false" },
+            ),
+            (r.scrubber.as_ref(), "max", max.as_str()),
+            (r.scrubber.as_ref(), "aria-label", c.scrubber_label),
+            (r.scrubber.as_ref(), "aria-valuetext", c.day.as_str()),
+        ] {
+            if el.get_attribute(name).as_deref() != Some(v) {
+                warn_on_error(el.set_attribute(name, v));
+            }
+        }
+        if r.scrubber.value() != value {
+            r.scrubber.set_value(&value);
+        }
+        // U+FE0E: the symbols as text, never as colour emoji.
+        set_text(
+            &r.icon,
+            if c.playing {
+                "\u{275A}\u{275A}"
+            } else {
+                "\u{25B6}\u{FE0E}"
+            },
+        );
+        set_text(&r.label, c.play_label);
+        set_text(&r.day, &c.day);
+        show(&r.row, true);
+    }
+
     /// Shows or hides the "stale" note.
     pub fn set_stale(&self, text: Option<&str>) {
         if let Some(t) = text {
             set_text(&self.stale, t);
         }
         show(&self.stale, text.is_some());
+    }
+}
+
+impl ReplayDom {
+    fn build(doc: &Document, board: &Element) -> Result<ReplayDom, JsValue> {
+        let row = child(doc, board, "div", "gl-replay")?;
+        show(&row, false);
+        let button = child(doc, &row, "button", "gl-play")?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("part", "play")?;
+        button.set_attribute("aria-pressed", "false")?;
+        let icon = child(doc, &button, "span", "")?;
+        icon.set_attribute("aria-hidden", "true")?;
+        let label = child(doc, &button, "span", "gl-sr")?;
+        let scrubber: HtmlInputElement = child(doc, &row, "input", "gl-scrubber")?.dyn_into()?;
+        for (name, value) in [
+            ("type", "range"),
+            ("part", "scrubber"),
+            ("min", "0"),
+            ("step", "1"),
+        ] {
+            scrubber.set_attribute(name, value)?;
+        }
+        let day = child(doc, &row, "span", "gl-day")?;
+        day.set_attribute("part", "day")?;
+        Ok(ReplayDom {
+            row,
+            button,
+            icon,
+            label,
+            scrubber,
+            day,
+        })
     }
 }

@@ -16,7 +16,7 @@ use super::error::{warn_on_error, WebError};
 use super::intl::Intl;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
-use super::state::{page_hidden, update, with_state, Emit, State};
+use super::state::{page_hidden, update, with_state, Emit, State, StyleKey};
 use crate::controller::{Clock, Command, Controller, Input, Render};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -84,6 +84,11 @@ impl BoardElement {
             resize: None,
             tween: None,
             glide: None,
+            ticker: None,
+            ticking: false,
+            work: None,
+            in_view: None,
+            style_key: None,
             me: Weak::new(),
             chart_width: 0,
         };
@@ -105,6 +110,7 @@ impl BoardElement {
             let mut events = s.handle(Input::Visibility {
                 hidden: page_hidden(&s.host),
             });
+            events.extend(s.handle(Input::ReducedMotion(motion::reduced_motion())));
             events.extend(s.handle(Input::Connected));
             events
         });
@@ -226,6 +232,10 @@ impl State {
                 Command::ShowError(message) => self.show_error(&message),
                 Command::EmitUpdate => events.push(Emit::Update(self.rows.clone())),
                 Command::EmitError(message) => events.push(Emit::Error(message)),
+                Command::Controls(controls) => self.dom.set_controls(controls.as_ref()),
+                Command::Frames(on) => self.run_frames(on),
+                Command::Observe(on) => self.observe_view(on),
+                Command::Work => self.schedule_work(),
             }
         }
         events
@@ -263,12 +273,19 @@ impl State {
     /// Shows a board the controller rendered: chart, table, motion, `rows`.
     fn show(&mut self, r: Render) -> Result<(), WebError> {
         self.apply_theme();
-        // Computed style is read before the DOM changes, while it is still up to date.
-        let style = r
-            .view
-            .chart
-            .as_ref()
-            .map(|_| canvas::theme(&self.dom.canvas, &self.dom.board, r.dir == "rtl"));
+        // The chart's colours and font come from computed style, read before the DOM changes
+        // (while it is still up to date) and only when what they depend on changed: reading
+        // it forces a style recalculation, which a replay frame cannot afford.
+        let key = StyleKey {
+            theme: self.attr("theme").map(str::to_string),
+            rtl: r.dir == "rtl",
+            dpr: web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()),
+        };
+        let style = r.view.chart.as_ref().map(|_| match &self.chart {
+            Some((_, style)) if self.style_key.as_ref() == Some(&key) => style.clone(),
+            _ => canvas::theme(&self.dom.canvas, &self.dom.board, key.rtl),
+        });
+        self.style_key = Some(key);
         let motion = r.animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
         let before = if motion {
             motion::positions(&self.dom)
@@ -426,6 +443,22 @@ impl State {
                 }));
         }
         let w = self.me.clone();
+        self.listeners
+            .extend(Listener::new(&self.dom.replay.button, "click", move |_| {
+                super::polling::send(&w, |_| Input::PlayPause)
+            }));
+        let w = self.me.clone();
+        self.listeners.extend(Listener::new(
+            &self.dom.replay.scrubber,
+            "input",
+            move |_| {
+                super::polling::send(&w, |s| {
+                    let index = s.dom.replay.scrubber.value().parse::<u32>().unwrap_or(0);
+                    Input::Seek(index)
+                })
+            },
+        ));
+        let w = self.me.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {
             with_state(&w, |s| {
                 // Layout is fresh when the observer runs: reading the width here is free.
@@ -445,6 +478,10 @@ impl State {
         self.timer = None;
         self.tween = None;
         self.glide = None;
+        self.ticker = None;
+        self.ticking = false;
+        self.work = None;
+        self.in_view = None;
         self.abort_fetch();
     }
 }

@@ -14,10 +14,11 @@ pub mod intl;
 mod live;
 mod motion;
 mod polling;
+mod replay;
 mod state;
 
 #[cfg(feature = "api")]
-pub use api::{rank_js, render_static};
+pub use api::{rank_js, rank_timeline, render_static};
 
 // Talc instead of the default dlmalloc: ~5 KB less WebAssembly, and faster (its benchmarks).
 #[global_allocator]

@@ -46,7 +46,7 @@ impl State {
 }
 
 /// Gives the controller of the board behind `weak` an input; dispatches what it emits.
-fn send(weak: &Weak<RefCell<State>>, input: impl FnOnce(&State) -> Input<'static>) {
+pub(super) fn send(weak: &Weak<RefCell<State>>, input: impl FnOnce(&State) -> Input<'static>) {
     if let Some(st) = weak.upgrade() {
         update(&st, |s| {
             let input = input(s);

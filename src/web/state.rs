@@ -2,7 +2,7 @@
 //! and polling (polling.rs: fetches); both import it, neither imports the other. Callbacks
 //! hold only a `Weak` to it (see `with_state`).
 
-use super::callbacks::{Frame, Listener, Resize, Timer};
+use super::callbacks::{Frame, HalfInView, Listener, Resize, Timer};
 use super::dom::Dom;
 use super::motion::Tween;
 use crate::chart::{Chart, Style};
@@ -12,6 +12,15 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, CustomEvent, CustomEventInit, Element, HtmlElement};
+
+/// What the chart's computed style depends on: read again only when one of these changes (or
+/// the colour scheme does, see `restyle_chart`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct StyleKey {
+    pub(super) theme: Option<String>,
+    pub(super) rtl: bool,
+    pub(super) dpr: f64,
+}
 
 /// An event to dispatch once the state is released.
 pub(super) enum Emit {
@@ -44,6 +53,13 @@ pub(super) struct State {
     pub(super) tween: Option<Tween>,
     /// The rows' glide, started in the next animation frame.
     pub(super) glide: Option<Frame>,
+    // the replay (replay.rs): animation frames while playing, background work, autoplay
+    pub(super) ticker: Option<Frame>,
+    pub(super) ticking: bool,
+    pub(super) work: Option<Timer>,
+    pub(super) in_view: Option<HalfInView>,
+    /// What the chart style in `chart` was read for (element.rs `show`).
+    pub(super) style_key: Option<StyleKey>,
     /// This state's own handle, for callbacks it schedules itself.
     pub(super) me: Weak<RefCell<State>>,
     /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update
