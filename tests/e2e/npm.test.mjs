@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./harness.mjs";
 import { largeFeed, toCsv } from "../../www/dev/sample-feeds.mjs";
-import init, { rank, renderStatic } from "../../pkg/index.node.js";
+import init, { rank, renderStatic, rankTimeline } from "../../pkg/index.node.js";
 
 const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
 const cli = (args, input) => execFileSync(BIN, args, { encoding: "utf8", input, stdio: "pipe" });
@@ -18,9 +18,10 @@ before(async () => { await init(); });
 test("before init() has finished, rank and renderStatic say so; a failed init() can be retried", () => {
   // In a process of its own: this file's module state is initialized already.
   const script = `
-    import init, { rank, renderStatic } from ${JSON.stringify(join(ROOT, "pkg/index.node.js"))};
+    import init, { rank, renderStatic, rankTimeline } from ${JSON.stringify(join(ROOT, "pkg/index.node.js"))};
     const out = [];
     try { rank("{}"); } catch (e) { out.push(e.message); }
+    try { rankTimeline("{}"); } catch (e) { out.push(e.message); }
     const pending = init(new Uint8Array([0, 1, 2, 3]));
     try { renderStatic("{}"); } catch (e) { out.push(e.message); }
     try { await pending; out.push("loaded a broken module?"); } catch (e) { out.push(e.constructor.name); }
@@ -30,6 +31,7 @@ test("before init() has finished, rank and renderStatic say so; a failed init() 
   const out = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { encoding: "utf8" }));
   assert.deepEqual(out, [
     "gov-leaderboard: call `await init()` (and let it finish) before rank()",
+    "gov-leaderboard: call `await init()` (and let it finish) before rankTimeline()",
     "gov-leaderboard: call `await init()` (and let it finish) before renderStatic()",
     "CompileError",
     "a",
@@ -131,4 +133,34 @@ test("the shipped JS has source maps that point into the sources, also after the
     const entry = map.findEntry(0, at);
     assert.ok(source[entry.originalLine].slice(entry.originalColumn).startsWith(needle.replace("=", " =")), `${needle} → line ${entry.originalLine + 1}: ${source[entry.originalLine]}`);
   }
+});
+
+test("rankTimeline: every day F..D, each frame equal to rank with asOf and to the CLI's --as-of", () => {
+  const feed = largeFeed(120, 45, "2026-11-28", 3);
+  const json = JSON.stringify(feed);
+  for (const options of [{ top: 5, pin: "p00100" }, { metric: "growth", window: "7d", ties: "dense", top: 3 }, { metric: "per_post", window: "all", top: 4 }]) {
+    const t = rankTimeline(json, options);
+    assert.equal(t.dates.length, 45);
+    assert.equal(t.dates[0], "2026-10-15");
+    assert.equal(t.dates.at(-1), "2026-11-28");
+    t.dates.forEach((date, i) => {
+      assert.deepEqual(t.frames[i], rank(json, { ...options, asOf: date }), `${JSON.stringify(options)} ${date}`);
+    });
+    for (const i of [0, 17, 44]) {
+      const args = ["--as-of", t.dates[i], ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, String(v)])];
+      // (Compared as values: the CLI writes a whole ratio as 865723.0, JavaScript as 865723.)
+      assert.deepEqual(t.frames[i], JSON.parse(cli(["rank", "-", ...args], json)), t.dates[i]);
+    }
+  }
+  // `from` starts later; `asOf` ends earlier; a replay spans at most 3,660 days.
+  const later = rankTimeline(json, { from: "2026-11-20", asOf: "2026-11-25" });
+  assert.deepEqual(later.dates, ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"]);
+  const old = '{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"1950-01-01","interactions":1},{"date":"2026-11-28","interactions":2}]}]}';
+  const long = rankTimeline(old);
+  assert.equal(long.dates.length, 3660);
+  assert.equal(long.dates[0], "2016-11-21"); // D − 3,659 days
+  assert.deepEqual(rankTimeline('{"version":1,"pages":[]}'), { dates: [], frames: [] });
+  assert.throws(() => rankTimeline(json, { asOf: "2026-02-30" }), /invalid value "2026-02-30" for as-of/);
+  assert.throws(() => rankTimeline(json, { from: "yesterday" }), /invalid value "yesterday" for replay-from/);
+  assert.throws(() => rank(json, { as_of: "2026-11-01" }), /unknown option "as_of"/);
 });

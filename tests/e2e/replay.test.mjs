@@ -47,6 +47,7 @@ let server, browser;
 const routes = {
   "/crossing.json": { body: CROSSING, type: "application/json" },
   "/large.json": { body: JSON.stringify(largeFeed(300, 90, "2026-11-28", 5)), type: "application/json" },
+  "/plain.html": { body: page(`<gov-leaderboard id="b" src="/crossing.json" locale="en" top="5"></gov-leaderboard>`) },
   "/en.html": { body: page(`<gov-leaderboard id="b" src="/crossing.json" locale="en" top="5" window="7d" replay replay-duration="3"></gov-leaderboard>`) },
   "/ar.html": { body: page(`<gov-leaderboard id="b" src="/crossing.json" locale="ar-EG" top="5" window="7d" replay replay-duration="3"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
   "/seed-ar.html": { body: page(`<gov-leaderboard id="b" src="/www/data/seed.json" locale="ar-EG" pin="eg-moi" top="8" replay replay-duration="6"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
@@ -152,6 +153,17 @@ test("play from D restarts at F, glides with no per-day updates, stops at D with
   await p.waitForTimeout(600); // the glide settles
   assert.deepEqual(await tableIds(p), cliRank(CROSSING, ["--top", "5", "--window", "7d", "--as-of", date]).rows.map((r) => r.id));
   assert.deepEqual(errors, []);
+});
+
+test("without `replay` there are no controls; removing it hides them, adding it shows them", async () => {
+  const { p } = await open("/plain.html");
+  const shown = () => shadow(p, `(() => { const r = root.querySelector(".gl-replay"); return r.getBoundingClientRect().height > 0 && getComputedStyle(r).display !== "none"; })()`);
+  assert.equal(await shown(), false);
+  await p.evaluate(() => document.getElementById("b").setAttribute("replay", ""));
+  assert.equal(await shown(), true);
+  assert.equal(await shadow(p, `root.querySelector("[part=scrubber]").max`), "39");
+  await p.evaluate(() => document.getElementById("b").removeAttribute("replay"));
+  assert.equal(await shown(), false);
 });
 
 test("keyboard: arrows step a day, Home and End go to F and D, Space on the button plays and pauses", async () => {
