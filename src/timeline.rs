@@ -109,40 +109,49 @@ pub enum Keep {
     Board,
 }
 
-/// One selected page's series in prefix-sum form, with its window-edge cursors.
+/// One selected page's series in prefix-sum form, with its window-edge cursors. Only what the
+/// metric reads is kept (posts for `per_post`, followers for `engagement_rate`).
 struct Track {
     page: usize,
+    /// The points' dates as day numbers: the cursors scan these, not the points.
+    days: Vec<i32>,
     /// `interactions[i]`: the sum of the first `i` points (so a range sum is one subtraction).
     interactions: Vec<u64>,
-    posts: Vec<u128>,
+    posts: Posts,
     /// For each point, the index + 1 of the latest point at or before it that carries
-    /// `followers` (0: none).
-    followers_at: Vec<u32>,
+    /// `followers` (0: none), and that `followers`.
+    followers_at: Vec<(u32, u64)>,
     /// `edge[k]`: how many points are dated on or before D − k·N (window edges).
     edge: [usize; 4],
 }
 
 impl Track {
-    fn new(page: usize, p: &Page) -> Track {
+    fn new(page: usize, p: &Page, metric: Metric) -> Track {
         let n = p.series.len();
+        let mut days = Vec::with_capacity(n);
         let mut interactions = Vec::with_capacity(n + 1);
-        let mut posts = Vec::with_capacity(n + 1);
-        let mut followers_at = Vec::with_capacity(n);
-        let (mut i, mut q, mut f) = (0u64, 0u128, 0u32);
+        let mut followers_at = Vec::new();
+        let (mut i, mut f) = (0u64, (0u32, 0u64));
         interactions.push(0);
-        posts.push(0);
         for (k, point) in p.series.iter().enumerate() {
+            days.push(point.date.day_number());
             i += point.interactions;
-            q += u128::from(point.posts.unwrap_or(0));
-            if point.followers.is_some() {
-                f = u32::try_from(k + 1).unwrap_or(u32::MAX);
-            }
             interactions.push(i);
-            posts.push(q);
-            followers_at.push(f);
+            if metric == Metric::EngagementRate {
+                if let Some(value) = point.followers {
+                    f = (u32::try_from(k + 1).unwrap_or(u32::MAX), value);
+                }
+                followers_at.push(f);
+            }
         }
+        let posts = if metric == Metric::PerPost {
+            Posts::of(p)
+        } else {
+            Posts::Narrow(Vec::new())
+        };
         Track {
             page,
+            days,
             interactions,
             posts,
             followers_at,
@@ -150,15 +159,10 @@ impl Track {
         }
     }
 
-    /// Moves the cursors to day `d` (never backwards).
-    fn seek(&mut self, p: &Page, d: Date, window: Window) {
-        let n = match window {
-            Window::Days(n) => i64::from(n),
-            Window::All => 0,
-        };
-        for (k, edge) in self.edge.iter_mut().enumerate() {
-            let bound = d.add_days(-n * k as i64);
-            while *edge < p.series.len() && p.series[*edge].date <= bound {
+    /// Moves the first `count` cursors to the day numbers in `bounds` (never backwards).
+    fn seek(&mut self, bounds: &[i32; 4], count: usize) {
+        for (edge, &bound) in self.edge.iter_mut().zip(bounds).take(count) {
+            while *edge < self.days.len() && self.days[*edge] <= bound {
                 *edge += 1;
             }
         }
@@ -183,13 +187,17 @@ impl Track {
         match metric {
             Metric::Interactions => Some(Value::Count(interactions)),
             Metric::PerPost => {
-                let posts = self.posts[b] - self.posts[a];
-                (posts > 0).then(|| Value::Ratio(interactions as f64 / posts as f64))
+                // The same integer as `rank`'s sum, so the same double.
+                let posts = match &self.posts {
+                    Posts::Narrow(v) => (v[b] - v[a]) as f64,
+                    Posts::Wide(v) => (v[b] - v[a]) as f64,
+                };
+                (posts > 0.0).then(|| Value::Ratio(interactions as f64 / posts))
             }
             Metric::EngagementRate => {
-                let latest = self.followers_at[b - 1] as usize;
-                let followers = if latest > a {
-                    p.series[latest - 1].followers
+                let (latest, value) = self.followers_at[b - 1];
+                let followers = if latest as usize > a {
+                    Some(value)
                 } else {
                     p.followers
                 }?;
@@ -212,6 +220,39 @@ impl Track {
     }
 }
 
+/// A page's posts in prefix-sum form: 64-bit while the page's total fits (the sums convert to
+/// doubles in one instruction), 128-bit otherwise (as `rank` sums them).
+enum Posts {
+    Narrow(Vec<u64>),
+    Wide(Vec<u128>),
+}
+
+impl Posts {
+    fn of(p: &Page) -> Posts {
+        let mut narrow = Vec::with_capacity(p.series.len() + 1);
+        narrow.push(0u64);
+        let mut sum = 0u64;
+        for point in &p.series {
+            match sum.checked_add(point.posts.unwrap_or(0)) {
+                Some(next) => sum = next,
+                None => return Posts::wide(p),
+            }
+            narrow.push(sum);
+        }
+        Posts::Narrow(narrow)
+    }
+
+    fn wide(p: &Page) -> Posts {
+        let mut sum = 0u128;
+        let mut wide = vec![0u128];
+        for point in &p.series {
+            sum += u128::from(point.posts.unwrap_or(0));
+            wide.push(sum);
+        }
+        Posts::Wide(wide)
+    }
+}
+
 /// Builds the frames day by day, so a caller with a time budget (the element) can spread the
 /// work over several tasks; `advance` with `usize::MAX` does it all. It holds no reference to
 /// the feed: every call takes the feed it was made from.
@@ -220,7 +261,11 @@ pub struct Builder {
     keep: Keep,
     /// The selected pages, in ascending id order (ties and `unranked` follow it).
     tracks: Vec<Track>,
+    /// Page index → its track (`usize::MAX`: not selected).
+    track_of: Vec<usize>,
     pin: Option<usize>,
+    /// A buffer for every day's values (no allocation per day).
+    current: Vec<(usize, Value)>,
     next: Date,
     last: Date,
     pub frames: Vec<Frame>,
@@ -236,12 +281,16 @@ impl Builder {
         let by_id = order::stable_order(selected.len(), &|a, b| id(a).cmp(id(b)));
         let tracks: Vec<Track> = by_id
             .into_iter()
-            .map(|i| Track::new(selected[i], &feed.pages[selected[i]]))
+            .map(|i| Track::new(selected[i], &feed.pages[selected[i]], opts.metric))
             .collect();
         let pin = opts
             .pin
             .as_deref()
             .and_then(|pin| tracks.iter().position(|t| feed.pages[t.page].id == pin));
+        let mut track_of = vec![usize::MAX; feed.pages.len()];
+        for (i, t) in tracks.iter().enumerate() {
+            track_of[t.page] = i;
+        }
         // With no D there are no days: `next` after `last`.
         let (next, last) = days(feed, opts, from).unwrap_or((Date::MAX, Date::MIN));
         let mut opts = opts.clone();
@@ -252,7 +301,9 @@ impl Builder {
             opts,
             keep,
             tracks,
+            track_of,
             pin,
+            current: Vec::new(),
             next,
             last,
             frames: Vec::new(),
@@ -308,13 +359,14 @@ impl Builder {
 
     fn frame(&mut self, feed: &Feed, d: Date) -> Frame {
         let (metric, window) = (self.opts.metric, self.opts.window);
+        let (bounds, edges) = window_edges(d, window, metric);
         let keep_unranked = self.keep == Keep::Everything;
-        let mut current: Vec<(usize, Value)> = Vec::new();
+        let mut current = std::mem::take(&mut self.current);
+        current.clear();
         let mut unranked = Vec::new();
         for (i, track) in self.tracks.iter_mut().enumerate() {
-            let page = &feed.pages[track.page];
-            track.seek(page, d, window);
-            match track.score(page, metric, window, 0) {
+            track.seek(&bounds, edges);
+            match track.score(&feed.pages[track.page], metric, window, 0) {
                 Some(v) => current.push((i, v)),
                 None if keep_unranked => unranked.push(track.page),
                 None => {}
@@ -340,6 +392,7 @@ impl Builder {
                 }
             }
         }
+        self.current = current;
         let more = match self.keep {
             Keep::Board => bound(&mut rows, self.pin.map(|t| self.tracks[t].page)),
             Keep::Everything => None,
@@ -364,25 +417,66 @@ impl Builder {
     }
 
     /// Each row's rank in the previous window (SPEC §2 "Movement"), among all selected pages.
-    fn previous_ranks(&self, feed: &Feed, rows: &mut [FrameRow]) {
+    /// Competition ranks in one pass over the pages: the rows' previous values in order, and
+    /// for each page the first of them it beats (a binary search), so a day costs pages ×
+    /// log(rows) comparisons rather than pages × rows.
+    fn previous_ranks(&mut self, feed: &Feed, rows: &mut [FrameRow]) {
         if self.opts.window == Window::All || rows.is_empty() {
             return;
         }
         let (metric, window) = (self.opts.metric, self.opts.window);
         let pages = &feed.pages;
-        let previous: Vec<(usize, Value)> = self
-            .tracks
+        // (row, its previous value), best first.
+        let mut wanted: Vec<(usize, Value)> = rows
             .iter()
-            .filter_map(|t| {
-                t.score(&pages[t.page], metric, window, 1)
-                    .map(|v| (t.page, v))
+            .enumerate()
+            .filter_map(|(i, row)| {
+                let track = &self.tracks[self.track_of[row.page]];
+                Some((i, track.score(&pages[row.page], metric, window, 1)?))
             })
             .collect();
-        for row in rows.iter_mut() {
-            if let Some(&(_, v)) = previous.iter().find(|(p, _)| *p == row.page) {
-                let values = previous.iter().map(|&(_, v)| v);
-                row.previous_rank = Some(rank_among(values, v, self.opts.ties));
+        if wanted.is_empty() {
+            return;
+        }
+        order::sort_by(&mut wanted, |a, b| a.1.cmp_desc(&b.1));
+        let previous = self
+            .tracks
+            .iter()
+            .filter_map(|t| t.score(&pages[t.page], metric, window, 1));
+        match self.opts.ties {
+            Ties::Competition => {
+                // beaten_from[j]: pages better than wanted[j] but not than wanted[j - 1].
+                let mut beaten_from = vec![0u32; wanted.len() + 1];
+                for x in previous {
+                    let first = wanted.partition_point(|w| x.cmp_desc(&w.1) != Ordering::Less);
+                    beaten_from[first] += 1;
+                }
+                let mut better = 0u32;
+                for (j, &(row, _)) in wanted.iter().enumerate() {
+                    better += beaten_from[j];
+                    rows[row].previous_rank = Some(better + 1);
+                }
             }
+            Ties::Dense => {
+                let previous: Vec<Value> = previous.collect();
+                for &(row, v) in &wanted {
+                    let rank = rank_among(previous.iter().copied(), v, Ties::Dense);
+                    rows[row].previous_rank = Some(rank);
+                }
+            }
+        }
+    }
+}
+
+/// The day numbers of the window edges of day `d` (D, D − N, D − 2N, D − 3N) and how many of
+/// them the metric reads: the window and the previous one (and the one before for growth).
+fn window_edges(d: Date, window: Window, metric: Metric) -> ([i32; 4], usize) {
+    match window {
+        Window::All => ([d.day_number(), 0, 0, 0], 1),
+        Window::Days(n) => {
+            let edge = |k: i64| d.add_days(-i64::from(n) * k).day_number();
+            let count = if metric == Metric::Growth { 4 } else { 3 };
+            ([edge(0), edge(1), edge(2), edge(3)], count)
         }
     }
 }
@@ -411,12 +505,11 @@ fn bound(rows: &mut Vec<FrameRow>, pin: Option<usize>) -> Option<MoreTied> {
 /// The rank of `value` among `values` (which hold it): 1 + the values better than it
 /// (competition), or 1 + the distinct values better than it (dense).
 fn rank_among(values: impl Iterator<Item = Value>, value: Value, ties: Ties) -> u32 {
-    let mut better: Vec<Value> = values
-        .filter(|v| v.cmp_desc(&value) == Ordering::Less)
-        .collect();
+    let mut better = values.filter(|v| v.cmp_desc(&value) == Ordering::Less);
     let count = match ties {
-        Ties::Competition => better.len(),
+        Ties::Competition => better.count(),
         Ties::Dense => {
+            let mut better: Vec<Value> = better.by_ref().collect();
             order::sort_by(&mut better, |a, b| a.cmp_desc(b));
             better.dedup_by(|a, b| a.cmp_desc(b) == Ordering::Equal);
             better.len()

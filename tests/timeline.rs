@@ -187,3 +187,60 @@ fn a_board_replay_keeps_at_most_100_rows_a_day_the_pin_included() {
     assert_eq!(last.rows, ranking.rows);
     assert_eq!(more, builder.frames[1].more);
 }
+
+/// Timing on a real-size feed: `TIMELINE_FEED=path cargo test --release --test timeline --
+/// --ignored --nocapture` (the figures that count are `make bench`'s, in WebAssembly).
+#[test]
+#[ignore]
+fn time_a_large_feed() {
+    let Some(path) = std::env::var_os("TIMELINE_FEED") else {
+        return;
+    };
+    let bytes = std::fs::read(path).expect("feed");
+    let t = std::time::Instant::now();
+    let feed = parse(&bytes).expect("valid");
+    let parsed = t.elapsed();
+    let o = RankOptions {
+        pin: Some("p00007".into()),
+        ..RankOptions::default()
+    };
+    let t = std::time::Instant::now();
+    let r = rank(&feed, &o);
+    let ranked = t.elapsed();
+    let t = std::time::Instant::now();
+    let frames = timeline(&feed, &o, None);
+    let all = t.elapsed();
+    println!(
+        "parse {parsed:?}, rank {ranked:?}, timeline of {} days {all:?} ({} rows on D)",
+        frames.len(),
+        r.rows.len()
+    );
+}
+
+#[test]
+fn per_post_sums_past_64_bits_equal_rank() {
+    // 2,100 daily points of 2^53 − 1 posts: the page's posts total passes 2^64.
+    let end = Date::parse("2026-11-28").expect("date");
+    let series = |interactions: u64| {
+        (0..2100)
+            .map(|d| {
+                let date = end.add_days(d - 2099);
+                format!(
+                    r#"{{"date":"{date}","interactions":{interactions},"posts":9007199254740991}}"#
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let text = format!(
+        r#"{{"version":1,"pages":[{{"id":"a","name":"A","series":[{}]}},{{"id":"b","name":"B","series":[{}]}}]}}"#,
+        series(3),
+        series(4_000_000)
+    );
+    let o = RankOptions {
+        metric: Metric::PerPost,
+        window: Window::All,
+        ..RankOptions::default()
+    };
+    assert_eq!(check_every_frame(&text, &o, Date::parse("2026-11-20")), 9);
+}
