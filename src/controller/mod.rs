@@ -134,6 +134,9 @@ pub struct Render {
     pub animate: bool,
     /// Values that count up (or down) to their new figures.
     pub counts: Vec<CountUp>,
+    /// A frame of a replay under way: the same labels are drawn again and again, so their
+    /// measured widths may be reused (any other render measures afresh).
+    pub replay_frame: bool,
 }
 
 /// A shown page whose count changed.
@@ -519,6 +522,7 @@ impl Controller {
             dir,
             animate: animate && !previous.is_empty(),
             counts,
+            replay_frame: false,
         })));
         out.extend(announcement.map(Command::Announce));
         out.push(Command::Stale(

@@ -237,6 +237,7 @@ impl Controller {
             dir,
             animate: false,
             counts: Vec::new(),
+            replay_frame: true,
         })));
         self.push_controls(Some((f, d)), &loc, Some(p), out);
     }

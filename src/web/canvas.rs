@@ -25,6 +25,7 @@ pub fn draw(
     chart: &Chart,
     style: &Style,
     width: i32,
+    widths: Option<super::canvas_backend::Widths>,
 ) -> Result<(), JsValue> {
     if width <= 0 {
         return Ok(()); // not laid out (hidden): the ResizeObserver draws when it is
@@ -46,7 +47,7 @@ pub fn draw(
     // alignment means what the chart code says.
     Reflect::set(&ctx, &"direction".into(), &"ltr".into())?;
     ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-    let area = Canvas2d::new(ctx, (w, h)).into_drawing_area();
+    let area = Canvas2d::new(ctx, (w, h), widths).into_drawing_area();
     // The canvas backend cannot fail (its error type is uninhabited).
     let _ = chart.draw(&area, style);
     Ok(())

@@ -19,16 +19,35 @@ pub struct Canvas2d {
     /// The font last set: setting `ctx.font` parses it, so it is set only when it changes.
     /// A cell, as measuring (`&self` in the trait) sets fonts too.
     font: std::cell::RefCell<String>,
+    /// Widths already measured (font and text → px), kept across draws by the caller.
+    widths: Option<Widths>,
 }
+
+/// Measured text widths, by font and text: a replay frame draws the same labels as the last
+/// one, and `measureText` (with the string it takes across from WebAssembly) was the largest
+/// part of a frame's chart. Bounded; the element clears it for every board that is not a
+/// replay frame (a web font may have loaded since).
+pub type Widths = std::rc::Rc<std::cell::RefCell<std::collections::HashMap<String, u32>>>;
+
+/// Most widths kept.
+const MAX_WIDTHS: usize = 4096;
 
 impl Canvas2d {
     /// Draws into `ctx`, whose backing store is `size` device pixels.
-    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
+    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32), widths: Option<Widths>) -> Self {
         Canvas2d {
             ctx,
             size,
             font: Default::default(),
+            widths,
         }
+    }
+
+    fn measure(&self, text: &str) -> u32 {
+        self.ctx
+            .measure_text(text)
+            .map_or(0.0, |m| m.width())
+            .ceil() as u32
     }
 
     /// Sets the context's font for `style` (only when it changes: setting it parses it).
@@ -158,8 +177,21 @@ impl DrawingBackend for Canvas2d {
         style: &T,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
         self.set_font(style);
-        let width = self.ctx.measure_text(text).map_or(0.0, |m| m.width());
-        Ok((width.ceil() as u32, style.size().ceil() as u32))
+        let height = style.size().ceil() as u32;
+        let Some(widths) = &self.widths else {
+            return Ok((self.measure(text), height));
+        };
+        let key = format!("{}\u{0}{text}", self.font.borrow());
+        if let Some(&w) = widths.borrow().get(&key) {
+            return Ok((w, height));
+        }
+        let w = self.measure(text);
+        let mut widths = widths.borrow_mut();
+        if widths.len() >= MAX_WIDTHS {
+            widths.clear();
+        }
+        widths.insert(key, w);
+        Ok((w, height))
     }
 
     fn draw_text<T: BackendTextStyle>(

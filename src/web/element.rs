@@ -89,6 +89,7 @@ impl BoardElement {
             work: None,
             in_view: None,
             style_key: None,
+            widths: Default::default(),
             me: Weak::new(),
             chart_width: 0,
         };
@@ -294,6 +295,9 @@ impl State {
         };
         // A count-up still running ends now, with its final figures, before cells change again.
         self.tween = None;
+        if !r.replay_frame {
+            self.widths.borrow_mut().clear(); // fonts may have loaded since: measure afresh
+        }
         // The chart needs no layout (its width is known): drawn before the DOM changes, setting
         // canvas fonts costs no style recalculation. The very first time, the width is learnt
         // after the board is shown.
@@ -361,6 +365,7 @@ impl State {
                 chart,
                 style,
                 self.chart_width,
+                Some(self.widths.clone()),
             ));
         }
     }

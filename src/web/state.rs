@@ -60,6 +60,8 @@ pub(super) struct State {
     pub(super) in_view: Option<HalfInView>,
     /// What the chart style in `chart` was read for (element.rs `show`).
     pub(super) style_key: Option<StyleKey>,
+    /// Label widths measured for replay frames (canvas_backend.rs).
+    pub(super) widths: super::canvas_backend::Widths,
     /// This state's own handle, for callbacks it schedules itself.
     pub(super) me: Weak<RefCell<State>>,
     /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update

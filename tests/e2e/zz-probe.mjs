@@ -1,0 +1,24 @@
+import { serve, launch } from "./harness.mjs";
+import { largeFeed } from "../../www/dev/sample-feeds.mjs";
+const body = `<!doctype html><html><head><meta charset="utf-8"><title>t</title><script type="module" src="/pkg/element.js"></script></head><body><gov-leaderboard id="b" src="/large.json" top="50" replay replay-duration="6"></gov-leaderboard></body></html>`;
+const server = await serve({ routes: { "/a.html": { body }, "/large.json": { body: JSON.stringify(largeFeed(300, 90, "2026-11-28", 5)) } } });
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+const p = await ctx.newPage();
+await p.goto(server.url + "/a.html");
+await p.waitForFunction(() => document.getElementById("b")?.rows?.length === 50);
+await p.waitForTimeout(500);
+const cdp = await ctx.newCDPSession(p);
+await cdp.send("Profiler.enable");
+await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+await p.evaluate(() => { window.lt = []; new PerformanceObserver((l) => window.lt.push(...l.getEntries().map((e) => [Math.round(e.startTime - window.t0), Math.round(e.duration)]))).observe({ type: "longtask" }); });
+await cdp.send("Profiler.start");
+await p.evaluate(() => { window.t0 = performance.now(); document.getElementById("b").shadowRoot.querySelector("[part=play]").click(); });
+await p.waitForTimeout(6800);
+const { profile } = await cdp.send("Profiler.stop");
+console.log("long", JSON.stringify(await p.evaluate(() => window.lt)));
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (let i = 0; i < profile.samples.length; i++) { const n = byId.get(profile.samples[i]); const k = n.callFrame.functionName + " " + n.callFrame.url.split("/").pop(); self.set(k, (self.get(k) || 0) + (dt[i] || 0)); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join("\n"));
+await browser.close(); await server.close();
