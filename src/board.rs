@@ -175,6 +175,24 @@ pub fn bound_rows(ranking: &mut Ranking, pin: Option<&str>) -> Option<MoreTied> 
 
 /// Localizes a ranking already computed.
 pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale) -> BoardView {
+    let mut v = view_without_download(feed, ranking, opts, loc);
+    v.download_href = download_href(ranking, loc);
+    v
+}
+
+/// The board's CSV of its rows, as a `data:` URL (SPEC §4 "Data download").
+pub fn download_href(ranking: &Ranking, loc: &BoardLocale) -> String {
+    crate::html::csv_data_url(&crate::output::rows_csv(ranking, &|x| loc.numbers.raw(x)))
+}
+
+/// [`view`] with an empty `download_href`: a replay frame takes its day's CSV from
+/// [`download_href`] once a day, not every frame.
+pub fn view_without_download(
+    feed: &Feed,
+    ranking: &Ranking,
+    opts: &BoardOptions,
+    loc: &BoardLocale,
+) -> BoardView {
     let words = loc.words();
     let title = feed
         .display_title(opts.locale_tag())
@@ -208,9 +226,7 @@ pub fn view(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLoca
         ],
         chart: chart(feed, ranking, opts, loc),
         chart_label: words.chart.to_string(),
-        download_href: crate::html::csv_data_url(&crate::output::rows_csv(ranking, &|x| {
-            loc.numbers.raw(x)
-        })),
+        download_href: String::new(),
         download_label: words.download.to_string(),
         source_name: feed
             .display_source_name(opts.locale_tag())

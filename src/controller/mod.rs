@@ -508,13 +508,7 @@ impl Controller {
         } else {
             None
         };
-        self.shown = Some(
-            ranking
-                .rows
-                .iter()
-                .map(|r| (r.id.clone(), (r.rank, r.value)))
-                .collect(),
-        );
+        self.remember_shown(&ranking);
         out.push(Command::Render(Box::new(Render {
             view,
             ranking,
@@ -530,6 +524,17 @@ impl Controller {
         ));
         out.push(Command::EmitUpdate);
         self.push_controls(span, &loc, None, out);
+    }
+
+    /// The rows now on screen (the next board's count-up and announcement compare with them).
+    fn remember_shown(&mut self, ranking: &Ranking) {
+        self.shown = Some(
+            ranking
+                .rows
+                .iter()
+                .map(|r| (r.id.clone(), (r.rank, r.value)))
+                .collect(),
+        );
     }
 
     /// At most one announcement every few seconds, of the rows whose rank moved.

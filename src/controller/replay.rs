@@ -76,6 +76,8 @@ pub struct Replay {
     /// to their new rows when pages change places.
     pub slots: Vec<(usize, f64)>,
     pub slots_ms: f64,
+    /// The CSV link of the day nearest the frame shown, and that day.
+    pub csv: Option<(Date, String)>,
     pub autoplayed: bool,
     pub observing: bool,
     /// Whether the controls are on the board.
@@ -90,6 +92,7 @@ impl Replay {
         if self.frames.as_ref().is_none_or(|(k, _)| *k != key) {
             let builder = Builder::new(feed, &key.rank, key.from, Keep::Board);
             self.frames = Some((key, builder));
+            self.csv = None;
         }
         self.frames.as_ref().is_some_and(|(_, b)| !b.done())
     }

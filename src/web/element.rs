@@ -326,7 +326,11 @@ impl State {
                 Frame::request(move |_| with_state(&me, |s| motion::glide(&s.dom, &before)));
             self.count_up(&r);
         }
-        self.rows = rows_object(&r.ranking.rows);
+        // `rows` is a board at rest (SPEC §4 "Replay": once motion settles); a replay frame
+        // does not rebuild its 50 objects.
+        if !r.replay_frame {
+            self.rows = rows_object(&r.ranking.rows);
+        }
         self.locale = Some(r.locale);
         Ok(())
     }
