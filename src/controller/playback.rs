@@ -209,12 +209,26 @@ impl Controller {
         // The board's name for a page, its link and figures come from the view, as always; the
         // CSV link is the nearer day's, made once a day.
         let mut view = board::view_without_download(feed, &ranking, &opts, &loc);
-        let near = if reduced || p - (k as f64) < 0.5 { a } else { b };
-        if self.replay.csv.as_ref().is_none_or(|(day, _)| *day != near.date) {
+        let near = if reduced || p - (k as f64) < 0.5 {
+            a
+        } else {
+            b
+        };
+        if self
+            .replay
+            .csv
+            .as_ref()
+            .is_none_or(|(day, _)| *day != near.date)
+        {
             let exact = near.to_ranking(feed, builder.options());
             self.replay.csv = Some((near.date, board::download_href(&exact, &loc)));
         }
-        view.download_href = self.replay.csv.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
+        view.download_href = self
+            .replay
+            .csv
+            .as_ref()
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default();
         if reduced {
             view.more = a.more.map(|m| board::more_line(&loc, m));
         }
