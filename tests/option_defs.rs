@@ -255,3 +255,18 @@ fn element_attribute_table_in_readme_names_each_element_option() {
         );
     }
 }
+
+#[test]
+fn element_js_failure_sentence_is_the_engines_in_each_language() {
+    use gov_leaderboard::i18n::{words_for, Lang};
+    let js = read("src/web/js/element.js");
+    for (code, lang) in [
+        ("en", Lang::En),
+        ("ar", Lang::Ar),
+        ("fr", Lang::Fr),
+        ("de", Lang::De),
+    ] {
+        let line = format!("  {code}: \"{}\",", words_for(lang).error);
+        assert!(js.contains(&line), "element.js FAILED lacks {line}");
+    }
+}

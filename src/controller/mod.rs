@@ -436,6 +436,16 @@ impl Controller {
         Ok(loc)
     }
 
+    /// The board's language (canonical tag) and direction (the `dir` attribute, else the
+    /// locale's), English while the locale is unusable.
+    pub fn language(&mut self) -> (String, &'static str) {
+        self.words();
+        match self.locale.clone() {
+            Some(loc) => (loc.canonical.clone(), self.dir(&loc)),
+            None => ("en".into(), "ltr"),
+        }
+    }
+
     /// The board's words, in its locale (English while the locale is unusable).
     pub fn words(&mut self) -> &'static crate::i18n::Words {
         let tag = self

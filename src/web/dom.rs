@@ -46,6 +46,7 @@ pub struct Dom {
     pub chart: Element,
     pub canvas: HtmlCanvasElement,
     caption: Part,
+    table: Element,
     thead: Part,
     pub tbody: Element,
     more: Part,
@@ -217,13 +218,19 @@ impl Dom {
         let replay = ReplayDom::build(doc, &board)?;
         let status = child(doc, &board, "p", "gl-status")?;
         status.set_attribute("role", "status")?;
+        // A failed load is a plain sentence, read politely (SPEC §4 "Accessibility").
         let error = child(doc, &board, "div", "gl-error")?;
-        error.set_attribute("role", "alert")?;
+        error.set_attribute("role", "status")?;
         show(&error, false);
         let chart = child(doc, &board, "div", "gl-chart")?;
         let canvas: HtmlCanvasElement = child(doc, &chart, "canvas", "")?.dyn_into()?;
         canvas.set_attribute("aria-hidden", "true")?;
         let table = child(doc, &board, "table", "gl-table")?;
+        // Until the first board exists there is no heading, image or table to expose: only
+        // the status line (SPEC §4 "Accessibility").
+        for e in [&head.el, &chart, &table] {
+            show(e, false);
+        }
         let caption = part(doc, &table, "caption", "gl-sr")?;
         let thead = part(doc, &table, "thead", "")?;
         let tbody = child(doc, &table, "tbody", "")?;
@@ -248,6 +255,7 @@ impl Dom {
             chart,
             canvas,
             caption,
+            table,
             thead,
             tbody,
             more,
@@ -296,6 +304,7 @@ impl Dom {
             }
             None => show(&self.chart, false),
         }
+        show(&self.table, true);
         let (caption, thead) = markup::table_head(v);
         self.caption.update(&doc, Some(caption))?;
         self.thead.update(&doc, Some(thead))?;
@@ -352,19 +361,29 @@ impl Dom {
         Ok(())
     }
 
-    /// Shows the loading line (before the first board).
-    pub fn loading(&self, text: &str) {
+    /// Shows the loading line (before the first board), in the board's language.
+    pub fn loading(&self, text: &str, lang: &str, dir: &str) {
+        self.set_language(lang, dir);
         set_text(&self.status, text);
         show(&self.status, true);
     }
 
-    /// Shows an error in place of a board that never loaded.
-    pub fn fail(&self, headline: &str, detail: &str) -> Result<(), JsValue> {
-        self.error.set_text_content(Some(headline));
-        child(&self.doc, &self.error, "small", "")?.set_text_content(Some(detail));
+    /// The board's language and direction, before it has a view (a view sets them too).
+    pub fn set_language(&self, lang: &str, dir: &str) {
+        for (name, value) in [("lang", lang), ("dir", dir)] {
+            if self.board.get_attribute(name).as_deref() != Some(value) {
+                warn_on_error(self.board.set_attribute(name, value));
+            }
+        }
+    }
+
+    /// Shows, in place of a board that never loaded, one sentence in the board's language;
+    /// the technical detail is for developers (the console here, and `leaderboard-error`).
+    pub fn fail(&self, sentence: &str, detail: &str) {
+        web_sys::console::warn_1(&format!("gov-leaderboard: {detail}").into());
+        set_text(&self.error, sentence);
         show(&self.error, true);
         show(&self.status, false);
-        Ok(())
     }
 
     /// Shows the replay controls so, or hides them.

@@ -249,7 +249,8 @@ impl State {
     fn show_loading(&mut self) {
         if !self.controller.has_feed() && self.slot.is_none() {
             let text = self.controller.words().loading;
-            self.dom.loading(text);
+            let (lang, dir) = self.controller.language();
+            self.dom.loading(text, &lang, dir);
             self.reserve_space();
         }
     }
@@ -425,7 +426,9 @@ impl State {
             return;
         }
         let words = self.controller.words();
-        warn_on_error(self.dom.fail(words.error, message));
+        let (lang, dir) = self.controller.language();
+        self.dom.set_language(&lang, dir);
+        self.dom.fail(words.error, message);
         warn_on_error(self.dom.board.remove_attribute("hidden"));
         warn_on_error(self.host.style().remove_property("min-height"));
     }

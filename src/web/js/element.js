@@ -24,6 +24,15 @@ function adoptStyles(root) {
   root.adoptedStyleSheets = [sheet];
 }
 
+// The board's "could not be loaded" sentence when the engine itself cannot run (its own words
+// live in the engine): the same as src/i18n.rs `error`, tests/e2e/csp.test.mjs checks both.
+const FAILED = {
+  en: "The leaderboard could not be loaded.",
+  ar: "تعذّر تحميل لوحة الترتيب.",
+  fr: "Le classement n’a pas pu être chargé.",
+  de: "Die Rangliste konnte nicht geladen werden.",
+};
+
 // One engine runtime (a WebAssembly instance and its glue) serves every board on the page.
 // A trap (WebAssembly.RuntimeError: unreachable, out of memory) can leave an instance in a
 // state nothing should run on again (a borrowed board state, a stuck task queue, a shadow
@@ -237,12 +246,18 @@ export class GovLeaderboard extends Base {
     try { adoptStyles(root); } catch { /* no constructable stylesheets: an unstyled note */ }
     if (!root.querySelector("slot")) root.append(document.createElement("slot"));
     if (!root.querySelector(".gl-fatal")) {
+      // One plain sentence in the board's language, read politely; the detail is for
+      // developers (the console and the event).
+      const lang = (this.getAttribute("locale") || "en").toLowerCase().split("-")[0];
       const note = document.createElement("p");
       note.className = "gl-fatal";
-      note.setAttribute("role", "alert");
-      note.textContent = message;
+      note.setAttribute("role", "status");
+      note.lang = FAILED[lang] ? lang : "en";
+      note.dir = note.lang === "ar" ? "rtl" : "ltr";
+      note.textContent = FAILED[note.lang];
       root.append(note);
     }
+    console.error(message);
     this.dispatchEvent(new CustomEvent("leaderboard-error", { detail: message, bubbles: true, composed: true }));
   }
 }
