@@ -9,13 +9,27 @@ use crate::options::{parse_date, parse_top, Metric, OptionError, RankOptions};
 use crate::rank::{rank, Ranking, Row, Span, Value};
 
 /// Options of a rendered board: ranking, language and chart.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BoardOptions {
     pub rank: RankOptions,
     pub locale: Option<String>,
     pub chart: ChartKind,
     /// The first day of a replay (`replay-from`, npm `from`; SPEC §2b).
     pub from: Option<Date>,
+    /// The title's heading level, 1–6.
+    pub heading_level: u8,
+}
+
+impl Default for BoardOptions {
+    fn default() -> Self {
+        BoardOptions {
+            rank: RankOptions::default(),
+            locale: None,
+            chart: ChartKind::default(),
+            from: None,
+            heading_level: 2,
+        }
+    }
 }
 
 impl BoardOptions {
@@ -53,12 +67,29 @@ impl BoardOptions {
             Some(v) => v.parse()?,
             None => ChartKind::default(),
         };
+        let heading_level = match text("heading-level") {
+            Some(v) => parse_heading_level(&v)?,
+            None => 2,
+        };
         Ok(BoardOptions {
             rank,
             locale: text("locale"),
             chart,
             from,
+            heading_level,
         })
+    }
+}
+
+/// Reads `heading-level`: an integer from 1 to 6.
+pub fn parse_heading_level(s: &str) -> Result<u8, OptionError> {
+    match s.as_bytes() {
+        [d @ b'1'..=b'6'] => Ok(d - b'0'),
+        _ => Err(OptionError {
+            option: "heading-level",
+            value: s.into(),
+            expected: "an integer from 1 to 6",
+        }),
     }
 }
 
@@ -87,6 +118,8 @@ pub struct BoardView {
     pub lang: String,
     pub rtl: bool,
     pub title: String,
+    /// The title's heading level, 1–6 (`heading-level`, default 2; SPEC §4 "Accessibility").
+    pub heading_level: u8,
     pub subtitle: String,
     pub as_of: Option<String>,
     pub caption: String,
@@ -234,6 +267,7 @@ pub fn view_without_download(
         source_url: source.and_then(|s| s.url.clone()),
         source_template: words.source.to_string(),
         title,
+        heading_level: opts.heading_level,
         subtitle,
         as_of,
         caption,

@@ -55,7 +55,7 @@ pub fn rank_and_render(data: &[u8]) {
             rank,
             locale: Some(locale.into()),
             chart,
-            from: None,
+            ..BoardOptions::default()
         };
         let _ = crate::render::render(&feed, &opts, &loc);
     }

@@ -82,8 +82,17 @@ fn name(text: &str, url: Option<&str>) -> El {
 /// The title and subtitle.
 pub fn head(v: &BoardView) -> El {
     El::new("div", "gl-head")
-        .child(El::new("p", "gl-title").attr("dir", "auto").text(&v.title))
+        .child(
+            El::new(heading_tag(v.heading_level), "gl-title")
+                .attr("dir", "auto")
+                .text(&v.title),
+        )
         .child(El::new("p", "gl-sub").text(&v.subtitle))
+}
+
+/// The title's element: `h1`…`h6` (the article decides where the board sits in its outline).
+fn heading_tag(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
 }
 
 /// The table's caption and column headers (its body is the rows).
@@ -262,7 +271,19 @@ pub fn write_html(el: &El, out: &mut String) {
     // Blocks end a line, so the HTML stays readable and diffs stay small.
     if matches!(
         el.tag,
-        "div" | "p" | "table" | "thead" | "tbody" | "tr" | "caption"
+        "div"
+            | "p"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "caption"
     ) {
         out.push('\n');
     }

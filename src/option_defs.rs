@@ -138,6 +138,13 @@ pub const OPTIONS: &[OptionDef] = &[
         help: "Chart above the table: bars, trend or none",
     },
     OptionDef {
+        name: "heading-level",
+        npm: "headingLevel",
+        default: Some("2"),
+        surfaces: BOARD,
+        help: "Heading level of the board's title, 1 to 6 (h2 by default)",
+    },
+    OptionDef {
         name: "src",
         npm: "src",
         default: None,

@@ -39,7 +39,7 @@ fn options(top: usize, pin: Option<&str>, chart: ChartKind) -> BoardOptions {
         },
         locale: Some("en".into()),
         chart,
-        from: None,
+        ..BoardOptions::default()
     }
 }
 

@@ -194,3 +194,21 @@ fn as_of_ranks_the_feed_as_on_that_day() {
         assert!(text(&out.stderr).contains("as-of"), "{}", text(&out.stderr));
     }
 }
+
+#[test]
+fn heading_level_sets_the_titles_element() {
+    let out = cli(&["render", SEED]);
+    assert!(text(&out.stdout).contains("<h2 class=\"gl-title\""));
+    for level in 1..=6 {
+        let l = level.to_string();
+        let out = cli(&["render", SEED, "--heading-level", &l]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(text(&out.stdout).contains(&format!("<h{level} class=\"gl-title\" dir=\"auto\">")));
+        assert!(text(&out.stdout).contains(&format!("</h{level}>\n")));
+    }
+    for bad in ["0", "7", "h2", "2.0"] {
+        let out = cli(&["render", SEED, "--heading-level", bad]);
+        assert_eq!(out.status.code(), Some(2), "--heading-level {bad}");
+        assert!(text(&out.stderr).contains("heading-level"));
+    }
+}

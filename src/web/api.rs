@@ -175,6 +175,8 @@ struct NpmOptions {
     from: Option<String>,
     locale: Option<String>,
     chart: Option<String>,
+    #[serde(rename = "headingLevel")]
+    heading_level: Option<u8>,
 }
 
 #[cfg(feature = "api")]
@@ -194,6 +196,7 @@ impl NpmOptions {
             "replay-from" => text(&self.from),
             "locale" => text(&self.locale),
             "chart" => text(&self.chart),
+            "heading-level" => self.heading_level.map(|n| n.to_string()),
             _ => None,
         }
     }

@@ -10,7 +10,7 @@ import { ROOT, serve, launch, screenshot } from "./harness.mjs";
 
 const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
 const PAYLOADS = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/hostile/payloads.json"), "utf8"));
-const ALLOWED = new Set(["DIV", "P", "SPAN", "TABLE", "CAPTION", "THEAD", "TBODY", "TR", "TH", "TD", "A", "BDI", "SMALL",
+const ALLOWED = new Set(["DIV", "P", "H2", "SPAN", "TABLE", "CAPTION", "THEAD", "TBODY", "TR", "TH", "TD", "A", "BDI", "SMALL",
   "CANVAS", "SLOT", "svg", "text", "rect", "polyline",
   // the replay controls (our own markup, hidden on a board without `replay`)
   "BUTTON", "INPUT"]);

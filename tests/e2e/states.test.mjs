@@ -1,4 +1,4 @@
-// Loading and error states as a screen reader meets them (SPEC §4 "Accessibility"): until the
+// The title as a heading, and loading and error states as a screen reader meets them (SPEC §4 "Accessibility"): until the
 // first board only a polite, localized status is exposed — no empty heading, image or table —
 // in the board's language and direction; a failed load is one plain localized sentence
 // (role="status"), the technical detail goes to `leaderboard-error` and the console. Checked
@@ -27,6 +27,7 @@ before(async () => {
       "/loading-ar.html": { body: page(`<gov-leaderboard id="b" src="/held.json" locale="ar-EG" top="5"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
       "/loading-en.html": { body: page(`<gov-leaderboard id="b" src="/held.json" locale="en" top="5"></gov-leaderboard>`) },
       "/broken-ar.html": { body: page(`<gov-leaderboard id="b" src="/broken.json" locale="ar-EG" top="5"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
+      "/heading.html": { body: page(`<gov-leaderboard id="b" src="/www/data/seed.json" locale="en" top="3" heading-level="3"></gov-leaderboard>`) },
       "/invalid-en.html": { body: page(`<gov-leaderboard id="b" src="/invalid.json" locale="en" top="5"></gov-leaderboard>`) },
     },
   });
@@ -114,5 +115,16 @@ test("an invalid feed (English): the sentence, and the located problem for devel
   assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-error").textContent), "The leaderboard could not be loaded.");
   assert.ok(events.some((d) => /pages\[0\]\.series\[0\]\.date/.test(d)), `event: ${events}`);
   assert.deepEqual(await axe(p), []);
+  await context.close();
+});
+
+test("the title is a heading, h2 by default, of the level `heading-level` asks for", async () => {
+  const { p, context } = await open("/heading.html");
+  await p.waitForFunction(() => document.getElementById("b").rows?.length === 3);
+  assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-title").tagName), "H3");
+  const ax = await tree(p);
+  assert.ok(ax.includes("heading: Most-engaged government pages (sample data)"), ax.join("\n"));
+  await p.evaluate(() => document.getElementById("b").removeAttribute("heading-level"));
+  assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-title").tagName), "H2");
   await context.close();
 });

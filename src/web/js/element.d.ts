@@ -25,6 +25,8 @@ export interface GovLeaderboardAttributes {
   locale?: string;
   /** Chart above the table: bars, trend or none */
   chart?: "bars" | "trend" | "none";
+  /** Heading level of the board's title, 1 to 6 (h2 by default) */
+  "heading-level"?: string | number;
   /** Seconds between polls of src (0: fetch once) */
   refresh?: string | number;
   /** Colours: auto (the reader's setting), light or dark */

@@ -65,6 +65,8 @@ export interface Options {
   locale?: string;
   /** renderStatic only. */
   chart?: ChartKind;
+  /** The title's heading level, 1–6 (default 2); renderStatic only. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 /** One ranked row. */
