@@ -3,7 +3,7 @@
 
 use crate::chart::{nice_ticks, Bar, Chart, ChartKind, Line};
 use crate::date::Date;
-use crate::feed::Feed;
+use crate::feed::{foreign_lang, Feed};
 use crate::i18n::BoardLocale;
 use crate::options::{parse_date, parse_top, Metric, OptionError, RankOptions};
 use crate::rank::{rank, Ranking, Row, Span, Value};
@@ -103,6 +103,8 @@ pub struct RowView {
     pub movement_mark: String,
     pub movement_words: String,
     pub name: String,
+    /// The name's language when it is not the board's.
+    pub name_lang: Option<String>,
     pub url: Option<String>,
     pub value: String,
     /// The exact value, as JSON writes it.
@@ -118,6 +120,8 @@ pub struct BoardView {
     pub lang: String,
     pub rtl: bool,
     pub title: String,
+    /// The title's language when it is not the board's (SPEC §1 `lang`, §4 "Accessibility").
+    pub title_lang: Option<String>,
     /// The title's heading level, 1–6 (`heading-level`, default 2; SPEC §4 "Accessibility").
     pub heading_level: u8,
     pub subtitle: String,
@@ -132,6 +136,8 @@ pub struct BoardView {
     pub more: Option<String>,
     pub empty: Option<String>,
     pub source_name: Option<String>,
+    /// The source name's language when it is not the board's.
+    pub source_lang: Option<String>,
     pub source_url: Option<String>,
     /// "Source: {}" in the board's language.
     pub source_template: String,
@@ -265,7 +271,12 @@ pub fn view_without_download(
             .display_source_name(opts.locale_tag())
             .map(str::to_string),
         source_url: source.and_then(|s| s.url.clone()),
+        source_lang: foreign_lang(feed.display_source_lang(opts.locale_tag()), &loc.canonical),
         source_template: words.source.to_string(),
+        title_lang: match feed.display_title(opts.locale_tag()) {
+            Some(_) => foreign_lang(feed.display_title_lang(opts.locale_tag()), &loc.canonical),
+            None => None, // the board's own words
+        },
         title,
         heading_level: opts.heading_level,
         subtitle,
@@ -292,6 +303,7 @@ fn row_view(feed: &Feed, r: &Row, opts: &BoardOptions, loc: &BoardLocale) -> Row
         movement_mark,
         movement_words,
         name: page.display_name(opts.locale_tag()).to_string(),
+        name_lang: foreign_lang(page.display_name_lang(opts.locale_tag()), &loc.canonical),
         url: page.url.clone(),
         value: value_text(r.value, opts.rank.metric, loc),
         raw_value: match r.value {

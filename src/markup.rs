@@ -71,8 +71,13 @@ fn link(url: &str) -> El {
 }
 
 /// A name, isolated so its own direction cannot reorder what surrounds it; linked if it has a URL.
-fn name(text: &str, url: Option<&str>) -> El {
-    let bdi = El::new("bdi", "").text(text);
+/// A name, isolated; marked with its language when that is not the board's (WCAG 3.1.2).
+fn name(text: &str, url: Option<&str>, lang: Option<&str>) -> El {
+    let mut bdi = El::new("bdi", "");
+    if let Some(lang) = lang {
+        bdi = bdi.attr("lang", lang);
+    }
+    let bdi = bdi.text(text);
     match url {
         Some(url) => link(url).child(bdi),
         None => bdi,
@@ -81,12 +86,12 @@ fn name(text: &str, url: Option<&str>) -> El {
 
 /// The title and subtitle.
 pub fn head(v: &BoardView) -> El {
+    let mut title = El::new(heading_tag(v.heading_level), "gl-title").attr("dir", "auto");
+    if let Some(lang) = &v.title_lang {
+        title = title.attr("lang", lang);
+    }
     El::new("div", "gl-head")
-        .child(
-            El::new(heading_tag(v.heading_level), "gl-title")
-                .attr("dir", "auto")
-                .text(&v.title),
-        )
+        .child(title.text(&v.title))
         .child(El::new("p", "gl-sub").text(&v.subtitle))
 }
 
@@ -134,11 +139,11 @@ pub fn row(r: &RowView, movement: bool) -> El {
                 .child(El::new("span", "gl-sr").text(&r.movement_words)),
         );
     }
-    tr.child(
-        El::new("th", "gl-name")
-            .attr("scope", "row")
-            .child(name(&r.name, r.url.as_deref())),
-    )
+    tr.child(El::new("th", "gl-name").attr("scope", "row").child(name(
+        &r.name,
+        r.url.as_deref(),
+        r.name_lang.as_deref(),
+    )))
     .child(
         El::new("td", "gl-value")
             .attr("data-value", &r.raw_value)
@@ -166,7 +171,11 @@ pub fn footer(v: &BoardView) -> Option<El> {
         if !before.is_empty() {
             span = span.text(before);
         }
-        span = span.child(name(source, v.source_url.as_deref()));
+        span = span.child(name(
+            source,
+            v.source_url.as_deref(),
+            v.source_lang.as_deref(),
+        ));
         if !after.is_empty() {
             span = span.text(after);
         }

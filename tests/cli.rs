@@ -212,3 +212,34 @@ fn heading_level_sets_the_titles_element() {
         assert!(text(&out.stderr).contains("heading-level"));
     }
 }
+
+#[test]
+fn text_in_another_language_than_the_board_carries_lang() {
+    let feed = r#"{"version":1,"title":"Government pages","lang":"en",
+        "source":{"name":"Sada El-Balad","names":{"ar":"صدى البلد"}},
+        "pages":[
+        {"id":"eg-moi","name":"Ministry of Interior (Egypt)","names":{"ar":"وزارة الداخلية المصرية"},"series":[{"date":"2026-11-28","interactions":5}]},
+        {"id":"kh-pm","name":"សម្តេចធិបតី","lang":"km","series":[{"date":"2026-11-28","interactions":4}]},
+        {"id":"us-wh","name":"The White House","series":[{"date":"2026-11-28","interactions":3}]}]}"#;
+    let ar = text(&cli_stdin(&["render", "-", "--locale", "ar-EG"], feed.as_bytes()).stdout);
+    // The English title on an Arabic board, the Khmer name; the Arabic names and source are the
+    // board's language, and a name of unknown language gets no mark.
+    assert!(
+        ar.contains(r#"<h2 class="gl-title" dir="auto" lang="en">Government pages</h2>"#),
+        "{ar}"
+    );
+    assert!(ar.contains(r#"<bdi lang="km">សម្តេចធិបតី</bdi>"#), "{ar}");
+    assert!(ar.contains("<bdi>وزارة الداخلية المصرية</bdi>"), "{ar}");
+    assert!(ar.contains("<bdi>صدى البلد</bdi>"), "{ar}");
+    assert!(ar.contains("<bdi>The White House</bdi>"), "{ar}");
+    let en = text(&cli_stdin(&["render", "-", "--locale", "en-GB"], feed.as_bytes()).stdout);
+    assert!(
+        en.contains(r#"<h2 class="gl-title" dir="auto">Government pages</h2>"#),
+        "{en}"
+    );
+    assert!(
+        en.contains("<bdi>Sada El-Balad</bdi>"),
+        "same language: no mark"
+    );
+    assert!(en.contains(r#"<bdi lang="km">"#));
+}

@@ -454,3 +454,29 @@ fn a_duplicate_id_is_reported_even_when_the_feed_has_other_problems() {
         ]
     );
 }
+
+#[test]
+fn lang_fields_are_bcp47_tags() {
+    let f = ok(
+        r#"{"version":1,"lang":"en","pages":[{"id":"a","name":"A","lang":"ar-EG","series":[]}]}"#,
+    );
+    assert_eq!(f.lang.as_deref(), Some("en"));
+    assert_eq!(f.pages[0].lang.as_deref(), Some("ar-EG"));
+    for good in ["zh-Hant-TW", "de-CH-1996", "sr-Latn", "fil"] {
+        ok(&format!(r#"{{"version":1,"lang":"{good}","pages":[]}}"#));
+    }
+    assert_eq!(
+        errors(r#"{"version":1,"lang":"english please","pages":[]}"#),
+        ["lang: expected a BCP 47 language tag such as ar or en-US, got \"english please\""]
+    );
+    assert_eq!(
+        errors(&one_page(r#"{"id":"a","name":"A","lang":"e","series":[]}"#)),
+        ["pages[0].lang: expected a BCP 47 language tag such as ar or en-US, got \"e\""]
+    );
+    assert_eq!(
+        errors(&one_page(r#"{"id":"a","name":"A","lang":3,"series":[]}"#)),
+        ["pages[0].lang: expected a string, got 3"]
+    );
+    // null means absent (SPEC §1).
+    assert_eq!(ok(r#"{"version":1,"lang":null,"pages":[]}"#).lang, None);
+}

@@ -23,6 +23,26 @@ pub fn text(value: &str) -> Result<(), String> {
     }
 }
 
+/// A BCP 47 language tag, by its shape (`ar`, `en-US`, `zh-Hant-TW`, `de-CH-1996`): subtags of
+/// 1–8 ASCII letters or digits joined by `-`, the first 2–8 letters; at most 35 characters.
+pub fn lang(value: &str) -> Result<(), String> {
+    let mut subtags = value.split('-');
+    let first = subtags.next().unwrap_or("");
+    let ok = value.len() <= 35
+        && (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "expected a BCP 47 language tag such as ar or en-US, got {}",
+            quote(value, 64)
+        ))
+    }
+}
+
 /// A display name: free text with at least one visible character, so no row or label of a
 /// board is ever blank (a name of only spaces, joiners or direction marks renders as nothing).
 pub fn name(value: &str) -> Result<(), String> {

@@ -103,8 +103,10 @@ impl<'k> Seen<'k> {
     }
 }
 
-const FEED_FIELDS: [&str; 6] = ["version", "title", "titles", "source", "as_of", "pages"];
-const PAGE_FIELDS: [&str; 9] = [
+const FEED_FIELDS: [&str; 7] = [
+    "version", "title", "titles", "source", "as_of", "lang", "pages",
+];
+const PAGE_FIELDS: [&str; 10] = [
     "id",
     "name",
     "names",
@@ -113,6 +115,7 @@ const PAGE_FIELDS: [&str; 9] = [
     "category",
     "url",
     "followers",
+    "lang",
     "series",
 ];
 const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
@@ -151,6 +154,7 @@ impl<'a> Reader<'a> {
                 "titles" => feed.titles = self.text_map(&Loc::root("titles"))?,
                 "source" => feed.source = self.source()?,
                 "as_of" => feed.as_of = self.optional(&Loc::root("as_of"), date_field)?,
+                "lang" => feed.lang = self.optional(&Loc::root("lang"), lang_field)?,
                 _ => {
                     pages_given = self.lx.peek() != Some(b'n');
                     feed.pages = self.pages()?;
@@ -333,6 +337,7 @@ impl<'a> Reader<'a> {
                 5 => page.category = self.optional(&here, text_field)?,
                 6 => page.url = self.optional(&here, url_field)?,
                 7 => page.followers = self.optional(&here, count_field)?,
+                8 => page.lang = self.optional(&here, lang_field)?,
                 _ => page.series = self.series(&here, pages_start)?,
             }
         }
@@ -527,6 +532,11 @@ fn map_key(at: &Loc<'_>, key: &str) -> String {
 fn id_field(v: &Val<'_>) -> Result<String, String> {
     let s = string_field(v)?;
     check::id(&s).map(|()| s)
+}
+
+fn lang_field(v: &Val<'_>) -> Result<String, String> {
+    let s = string_field(v)?;
+    check::lang(&s).map(|()| s)
 }
 
 fn url_field(v: &Val<'_>) -> Result<String, String> {

@@ -32,6 +32,8 @@ pub struct Feed {
     pub titles: BTreeMap<String, String>,
     pub source: Option<Source>,
     pub as_of: Option<Date>,
+    /// The language of `title` and `source.name` (SPEC §1 `lang`).
+    pub lang: Option<String>,
     pub pages: Vec<Page>,
 }
 
@@ -54,6 +56,8 @@ pub struct Page {
     pub category: Option<String>,
     pub url: Option<String>,
     pub followers: Option<u64>,
+    /// The language of `name` (SPEC §1 `pages[].lang`).
+    pub lang: Option<String>,
     /// Sorted by date, one point per date.
     pub series: Vec<Point>,
 }
@@ -71,6 +75,27 @@ impl Page {
     pub fn display_name(&self, locale: &str) -> &str {
         localized(&self.names, locale).unwrap_or(&self.name)
     }
+
+    /// The language of [`Page::display_name`]: the `names` key it came from, else `lang`.
+    pub fn display_name_lang(&self, locale: &str) -> Option<&str> {
+        localized_key(&self.names, locale).or(self.lang.as_deref())
+    }
+}
+
+/// The key [`localized`] takes its text from.
+pub fn localized_key<'m>(map: &'m BTreeMap<String, String>, locale: &str) -> Option<&'m str> {
+    let language = locale.split('-').next().unwrap_or(locale);
+    map.get_key_value(locale)
+        .or_else(|| map.get_key_value(language))
+        .map(|(k, _)| k.as_str())
+}
+
+/// The language to mark on text in `text_lang` shown on a board in `board_lang`: `None` when
+/// it is unknown or the same language (`ar-EG` text on an `ar` board needs no mark).
+pub fn foreign_lang(text_lang: Option<&str>, board_lang: &str) -> Option<String> {
+    let primary = |t: &str| t.split('-').next().unwrap_or(t).to_ascii_lowercase();
+    let t = text_lang?;
+    (primary(t) != primary(board_lang)).then(|| t.to_string())
 }
 
 /// `map[tag]` for the exact locale tag, else `map[language]` (`ar-EG` → `ar`), as SPEC §2a
@@ -86,6 +111,17 @@ impl Feed {
     /// The board's title for `locale` (`titles`, then `title`), if the feed has one.
     pub fn display_title(&self, locale: &str) -> Option<&str> {
         localized(&self.titles, locale).or(self.title.as_deref())
+    }
+
+    /// The language of [`Feed::display_title`]: the `titles` key, else the feed's `lang`.
+    pub fn display_title_lang(&self, locale: &str) -> Option<&str> {
+        localized_key(&self.titles, locale).or(self.lang.as_deref())
+    }
+
+    /// The language of [`Feed::display_source_name`].
+    pub fn display_source_lang(&self, locale: &str) -> Option<&str> {
+        let source = self.source.as_ref()?;
+        localized_key(&source.names, locale).or(self.lang.as_deref())
     }
 
     /// The source's name for `locale` (`source.names`, then `source.name`).

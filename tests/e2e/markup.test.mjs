@@ -11,6 +11,15 @@ import { ROOT, serve, launch } from "./harness.mjs";
 
 const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
 const SEED = readFileSync(join(ROOT, "www/data/seed.json"), "utf8");
+// The seed with languages (SPEC §1 `lang`): an English title and source, a Khmer page name, a
+// French name for the White House; boards mark what is not in their language.
+const LANG = (() => {
+  const f = JSON.parse(SEED);
+  f.lang = "en";
+  f.pages.find((p) => p.id === "kh-pm").lang = "km";
+  f.pages.find((p) => p.id === "us-wh").names = { fr: "La Maison-Blanche" };
+  return JSON.stringify(f);
+})();
 const CASES = [
   { locale: "en", top: "3", pin: "ma-gov", chart: "bars" },
   { locale: "ar-EG", top: "5", pin: "eg-moi", chart: "trend" },
@@ -20,15 +29,20 @@ const CASES = [
   { locale: "ar-EG", top: "5", metric: "growth", window: "7d" },
   { locale: "de", top: "4", metric: "per_post", chart: "bars" },
   { locale: "ar", top: "3", metric: "engagement_rate" },
+  // The title's heading level, and `lang` on text in another language than the board's.
+  { locale: "ar-EG", top: "5", "heading-level": "3", feed: "lang" },
+  { locale: "fr", top: "3", feed: "lang" },
 ];
+const feedOf = (c) => (c.feed === "lang" ? LANG : SEED);
+const optionsOf = (c) => Object.entries(c).filter(([k]) => k !== "feed");
 let server, browser;
 
 before(async () => {
   const routes = {};
   CASES.forEach((c, i) => {
-    const args = Object.entries(c).flatMap(([k, v]) => [`--${k}`, v]);
-    const html = execFileSync(BIN, ["render", "-", ...args], { input: SEED, encoding: "utf8" });
-    const attrs = Object.entries(c).map(([k, v]) => `${k}="${v}"`).join(" ");
+    const args = optionsOf(c).flatMap(([k, v]) => [`--${k}`, v]);
+    const html = execFileSync(BIN, ["render", "-", ...args], { input: feedOf(c), encoding: "utf8" });
+    const attrs = optionsOf(c).map(([k, v]) => `${k}="${v}"`).join(" ");
     routes[`/case${i}.html`] = { body: `<!doctype html><html><head><meta charset="utf-8"><title>markup</title>
       <link rel="stylesheet" href="/www/gov-leaderboard.css"><script type="module" src="/pkg/element.js"></script></head>
       <body><div id="static">${html}</div><gov-leaderboard id="live" ${attrs}></gov-leaderboard></body></html>` };
@@ -67,7 +81,7 @@ for (const [i, c] of CASES.entries()) {
   test(`static and live boards are the same tree: ${JSON.stringify(c)}`, async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/case${i}.html`);
-    await page.evaluate((seed) => { document.getElementById("live").data = JSON.parse(seed); }, SEED);
+    await page.evaluate((feed) => { document.getElementById("live").data = JSON.parse(feed); }, feedOf(c));
     await page.waitForFunction(() => document.getElementById("live").rows.length > 0);
     const [stat, live] = await page.evaluate(`[${tree}].map((f) => [
       f(document.querySelector("#static > .gl-board")),
@@ -75,6 +89,12 @@ for (const [i, c] of CASES.entries()) {
     ])[0]`);
     assert.ok(stat.children.length >= 4, "a whole static board");
     assert.deepEqual(live, stat);
+    if (c.feed === "lang") {
+      const marks = JSON.stringify(stat);
+      assert.match(marks, /"lang":"km"/, "the Khmer name is marked");
+      if (c.locale === "ar-EG") assert.match(marks, /"tag":"h3","attrs":\{"class":"gl-title","dir":"auto","lang":"en"\}/);
+      if (c.locale === "fr") assert.doesNotMatch(marks, /"lang":"fr"/, "French text on a French board is not marked");
+    }
     await page.close();
   });
 }

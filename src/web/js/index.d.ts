@@ -22,6 +22,8 @@ export interface FeedPage {
   /** http or https only. */
   url?: string;
   followers?: number;
+  /** BCP 47 tag: the language of `name` (boards mark it when it is not theirs). */
+  lang?: string;
   series?: FeedPoint[];
 }
 
@@ -34,6 +36,8 @@ export interface Feed {
   source?: { name?: string; url?: string; names?: Record<string, string> };
   /** `YYYY-MM-DD`; default: the latest date in any series. */
   as_of?: string;
+  /** BCP 47 tag: the language of `title` and `source.name`. */
+  lang?: string;
   pages: FeedPage[];
 }
 
