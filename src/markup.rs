@@ -187,14 +187,20 @@ pub fn footer(v: &BoardView) -> Option<El> {
     (!foot.children.is_empty()).then_some(foot)
 }
 
-/// The data download link.
+/// The data download link. Its name says whose data it is (hidden text: every board on a page
+/// has one, and a list of links all named "Get the data" tells a screen reader nothing).
 pub fn tools(v: &BoardView) -> Option<El> {
     v.empty.is_none().then(|| {
+        let mut whose = El::new("span", "gl-sr");
+        if let Some(lang) = &v.title_lang {
+            whose = whose.attr("lang", lang);
+        }
         El::new("p", "gl-tools").child(
             El::new("a", "gl-download")
                 .attr("download", "leaderboard.csv")
                 .attr("href", &v.download_href)
-                .text(&v.download_label),
+                .text(&v.download_label)
+                .child(whose.text(&format!(": {}", v.title))),
         )
     })
 }

@@ -262,8 +262,10 @@ fn engine_rerenders_on_attribute_change_and_keeps_the_board_on_bad_data() {
         errors.seen.borrow()[0].as_string().as_deref(),
         Some("data: invalid feed\npages[0].name: required")
     );
+    // The note's region is always there (a live region must exist before its text does).
     let stale = &shadow_query_all(&el, ".gl-stale")[0];
     assert!(!stale.has_attribute("hidden"));
+    assert_eq!(stale.get_attribute("role").as_deref(), Some("status"));
     assert!(stale
         .text_content()
         .unwrap_or_default()

@@ -239,7 +239,8 @@ impl Dom {
         let foot = part(doc, &board, "p", "gl-foot")?;
         let stale = child(doc, &board, "p", "gl-stale")?;
         stale.set_attribute("role", "status")?;
-        show(&stale, false);
+        // Always rendered (empty while fresh), so a screen reader hears the note when its
+        // text arrives: a live region that appears with its text is often not read.
         let tools = part(doc, &board, "p", "gl-tools")?;
         for p in [&more, &empty, &foot, &tools] {
             show(&p.el, false);
@@ -428,10 +429,7 @@ impl Dom {
 
     /// Shows or hides the "stale" note.
     pub fn set_stale(&self, text: Option<&str>) {
-        if let Some(t) = text {
-            set_text(&self.stale, t);
-        }
-        show(&self.stale, text.is_some());
+        set_text(&self.stale, text.unwrap_or(""));
     }
 }
 

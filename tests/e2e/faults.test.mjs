@@ -47,7 +47,7 @@ after(async () => {
 });
 
 const ids = () => page.$eval("#b", (el) => [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.dataset.id));
-const stale = () => page.$eval("#b", (el) => { const n = el.shadowRoot.querySelector(".gl-stale"); return n.hidden ? null : n.textContent; });
+const stale = () => page.$eval("#b", (el) => { const n = el.shadowRoot.querySelector(".gl-stale"); return n.textContent || null; });
 const maValue = () => page.$eval("#b", (el) => el.shadowRoot.querySelector(".gl-board").dataset.maValue ?? null);
 void maValue;
 

@@ -103,7 +103,7 @@ try {
     await new Promise((r) => setTimeout(r, 1000));
   }
   const updates = await page.evaluate(() => window.__updates);
-  const errors = await page.evaluate(() => [...document.querySelectorAll("gov-leaderboard")].map((b) => b.shadowRoot.querySelector(".gl-stale").hidden));
+  const errors = await page.evaluate(() => [...document.querySelectorAll("gov-leaderboard")].map((b) => b.shadowRoot.querySelector(".gl-stale").textContent === ""));
   const end = await measure();
   const seconds = ((Date.now() - t0) / 1000).toFixed(0);
   console.log(`live updates: ${updates} over ${BOARDS} boards in ${seconds} s (polls served: ${server.served})`);

@@ -124,6 +124,13 @@ test("the title is a heading, h2 by default, of the level `heading-level` asks f
   assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-title").tagName), "H3");
   const ax = await tree(p);
   assert.ok(ax.includes("heading: Most-engaged government pages (sample data)"), ax.join("\n"));
+  // The download link says whose data it is; the stale note's live region is there, empty.
+  // (Chromium puts a space before the hidden part's colon when it computes the name.)
+  assert.ok(ax.some((l) => /^link: Get the data \(CSV\) ?: Most-engaged government pages \(sample data\)$/.test(l)), ax.join("\n"));
+  assert.deepEqual(await p.evaluate(() => {
+    const n = document.getElementById("b").shadowRoot.querySelector(".gl-stale");
+    return [n.getAttribute("role"), n.hidden, n.textContent];
+  }), ["status", false, ""]);
   await p.evaluate(() => document.getElementById("b").removeAttribute("heading-level"));
   assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-title").tagName), "H2");
   await context.close();
