@@ -32,6 +32,30 @@ pub struct Row {
     pub pinned_extra: bool,
 }
 
+impl Row {
+    /// The row of `page` at `rank`: its id and name from the feed, `delta` from the ranks
+    /// (for `rank`, the replay's frames and the board between two days alike).
+    pub fn new(
+        feed: &Feed,
+        page: usize,
+        value: Value,
+        rank: u32,
+        previous_rank: Option<u32>,
+        pinned_extra: bool,
+    ) -> Row {
+        Row {
+            rank,
+            id: feed.pages[page].id.clone(),
+            name: feed.pages[page].name.clone(),
+            value,
+            previous_rank,
+            delta: previous_rank.map(|p| i64::from(p) - i64::from(rank)),
+            page,
+            pinned_extra,
+        }
+    }
+}
+
 /// A metric value: exact for interactions, an IEEE-754 double for ratios.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
@@ -135,17 +159,7 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
     ranking.rows = indices
         .map(|i| {
             let (page, value, rank) = current[i];
-            let previous_rank = previous[page];
-            Row {
-                rank,
-                id: feed.pages[page].id.clone(),
-                name: feed.pages[page].name.clone(),
-                value,
-                previous_rank,
-                delta: previous_rank.map(|p| i64::from(p) - i64::from(rank)),
-                page,
-                pinned_extra: i >= keep,
-            }
+            Row::new(feed, page, value, rank, previous[page], i >= keep)
         })
         .collect();
     ranking

@@ -54,15 +54,9 @@ impl Frame {
             rows: self
                 .rows
                 .iter()
-                .map(|r| Row {
-                    rank: r.rank,
-                    id: feed.pages[r.page].id.clone(),
-                    name: feed.pages[r.page].name.clone(),
-                    value: r.value,
-                    previous_rank: r.previous_rank,
-                    delta: r.previous_rank.map(|p| i64::from(p) - i64::from(r.rank)),
-                    page: r.page,
-                    pinned_extra: r.pinned_extra,
+                .map(|r| {
+                    let (page, value, rank) = (r.page, r.value, r.rank);
+                    Row::new(feed, page, value, rank, r.previous_rank, r.pinned_extra)
                 })
                 .collect(),
             unranked: self

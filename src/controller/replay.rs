@@ -233,14 +233,5 @@ fn row(feed: &Feed, near: &Frame, page: usize, value: Value, rank: u32, extra: b
         .iter()
         .find(|r| r.page == page)
         .and_then(|r| r.previous_rank);
-    Row {
-        rank,
-        id: feed.pages[page].id.clone(),
-        name: feed.pages[page].name.clone(),
-        value,
-        previous_rank,
-        delta: previous_rank.map(|p| i64::from(p) - i64::from(rank)),
-        page,
-        pinned_extra: extra,
-    }
+    Row::new(feed, page, value, rank, previous_rank, extra)
 }
