@@ -1,10 +1,11 @@
 // The live element in Chromium: rows, canvas pixels, RTL, live updates, faults, attributes,
 // two boards, strict CSP, no horizontal scroll, screenshots. Needs `make pkg` first.
-import { test, before, after, afterEach } from "node:test";
+import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, screenshot, feedRoute, until } from "./harness.mjs";
+import { ROOT, screenshot, feedRoute, until } from "./harness.mjs";
+import { boardPages } from "./pages.mjs";
 
 const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
@@ -27,7 +28,6 @@ function page(boards, { lang = "en", dir = "ltr" } = {}) {
 }
 
 const feed = feedRoute(JSON.stringify(SEED));
-let server, browser;
 const routes = {
   "/feed.json": feed.route,
   "/ar.html": { body: page(`<gov-leaderboard id="b" src="/feed.json" locale="ar-EG" pin="eg-moi" top="5" refresh="0.3"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
@@ -38,34 +38,11 @@ const routes = {
     <gov-leaderboard id="b" src="/feed.json" locale="ar" metric="per_post" top="4" chart="trend"></gov-leaderboard>`) },
 };
 
-before(async () => {
-  server = await serve({ routes, headers: { "content-security-policy": CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const contexts = new Set();
-afterEach(async () => {
-  // A failed test must not leave a page polling into the next one.
-  for (const c of contexts) await c.close().catch(() => {});
-  contexts.clear();
+const pages = boardPages({ routes, headers: { "content-security-policy": CSP } });
+const { open } = pages;
+afterEach(() => {
   feed.fault = null;
 });
-
-async function open(path, { width = 1000, dark = false, reducedMotion = "no-preference" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light", reducedMotion });
-  contexts.add(context);
-  const p = await context.newPage();
-  const problems = [];
-  p.on("pageerror", (e) => problems.push(e.message));
-  p.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) problems.push(m.text()); });
-  await p.goto(server.url + path);
-  await p.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
-  return { p, context, problems };
-}
 
 const ids = (p, sel = "#b") => p.$eval(sel, (el) => [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.dataset.id));
 
@@ -153,12 +130,12 @@ test("attribute changes re-render without fetching again", async () => {
   feed.body = JSON.stringify(SEED);
   const { p, context } = await open("/two.html");
   await p.waitForFunction(() => document.getElementById("b").rows.length > 0);
-  const requests = server.log.filter((r) => r.path === "/feed.json").length;
+  const requests = pages.server.log.filter((r) => r.path === "/feed.json").length;
   await p.$eval("#a", (el) => { el.setAttribute("top", "2"); el.setAttribute("locale", "de"); });
   assert.deepEqual(await ids(p, "#a"), ["us-wh", "eg-moi"]);
   const header = await p.$eval("#a", (el) => el.shadowRoot.querySelector("thead .gl-rank").textContent);
   assert.equal(header, "Rang");
-  assert.equal(server.log.filter((r) => r.path === "/feed.json").length, requests, "no refetch");
+  assert.equal(pages.server.log.filter((r) => r.path === "/feed.json").length, requests, "no refetch");
   // The other board is untouched: its own metric, locale and chart.
   const b = await p.$eval("#b", (el) => ({
     rows: el.shadowRoot.querySelectorAll("tbody tr").length,
@@ -174,9 +151,9 @@ test("a removed board stops polling", async () => {
   const { p, context } = await open("/en.html");
   await p.$eval("#b", (el) => el.remove());
   await new Promise((r) => setTimeout(r, 400));
-  const count = server.log.filter((r) => r.path === "/feed.json").length;
+  const count = pages.server.log.filter((r) => r.path === "/feed.json").length;
   await new Promise((r) => setTimeout(r, 1200));
-  assert.equal(server.log.filter((r) => r.path === "/feed.json").length, count);
+  assert.equal(pages.server.log.filter((r) => r.path === "/feed.json").length, count);
   await context.close();
 });
 
@@ -220,7 +197,7 @@ test("a board moved in the page keeps working; removed and added back, it starts
 test("polling pauses while the page is hidden and resumes when it is shown", async () => {
   feed.body = JSON.stringify(SEED);
   const { p } = await open("/en.html");
-  const polls = () => server.log.filter((r) => r.path === "/feed.json").length;
+  const polls = () => pages.server.log.filter((r) => r.path === "/feed.json").length;
   await p.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     document.dispatchEvent(new Event("visibilitychange"));
@@ -238,14 +215,13 @@ test("polling pauses while the page is hidden and resumes when it is shown", asy
 
 test("a page hidden from the start loads its board once and does not poll until shown", async () => {
   feed.body = JSON.stringify(SEED);
-  const context = await browser.newContext();
-  contexts.add(context);
+  const context = await pages.context();
   const p = await context.newPage();
   // A background tab: hidden before any script runs, no visibilitychange ever fires.
   await p.addInitScript(() => Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" }));
-  const polls = () => server.log.filter((r) => r.path === "/feed.json").length;
+  const polls = () => pages.server.log.filter((r) => r.path === "/feed.json").length;
   const before = polls();
-  await p.goto(server.url + "/en.html");
+  await p.goto(pages.server.url + "/en.html");
   await p.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
   await p.waitForTimeout(1500); // en.html polls every 0.3 s when visible
   assert.equal(polls() - before, 1, "the first board only");
@@ -310,10 +286,9 @@ test("text contrast meets WCAG AA (4.5:1) in light and dark themes", async () =>
 });
 
 test("figures end exact when updates interrupt a count-up", async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  contexts.add(context);
+  const context = await pages.context({ viewport: { width: 1000, height: 900 } });
   const p = await context.newPage();
-  await p.goto(server.url + "/data.html");
+  await p.goto(pages.server.url + "/data.html");
   const values = await p.evaluate(async (seed) => {
     const el = document.getElementById("b");
     const feed = (n, m = 0) => {
@@ -336,10 +311,9 @@ test("figures end exact when updates interrupt a count-up", async () => {
 });
 
 test("data set before the element is defined is taken over when it upgrades", async () => {
-  const context = await browser.newContext();
-  contexts.add(context);
+  const context = await pages.context();
   const p = await context.newPage();
-  await p.goto(server.url + "/bare.html");
+  await p.goto(pages.server.url + "/bare.html");
   const rows = await p.evaluate(async (seed) => {
     const el = document.createElement("gov-leaderboard");
     el.data = seed; // an own property: the class does not exist yet
@@ -354,10 +328,9 @@ test("data set before the element is defined is taken over when it upgrades", as
 });
 
 test("a dark board brings its own background, so it stays readable on a light page", async () => {
-  const context = await browser.newContext({ colorScheme: "dark" });
-  contexts.add(context);
+  const context = await pages.context({ colorScheme: "dark" });
   const p = await context.newPage();
-  await p.goto(server.url + "/data.html");
+  await p.goto(pages.server.url + "/data.html");
   const bg = await p.evaluate(async (seed) => {
     const el = document.getElementById("b");
     document.body.style.background = "#ffffff"; // a light-only article

@@ -3,12 +3,13 @@
 // motion, the right-to-left scrubber, accessibility (axe) with the controls, a strict CSP, no
 // long task while playing, no layout shift when a static board with room for the controls
 // goes live, screenshots of a paused mid-race board. Needs `make pkg` first.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, screenshot, until } from "./harness.mjs";
+import { ROOT, screenshot, until } from "./harness.mjs";
+import { boardPages } from "./pages.mjs";
 import { largeFeed } from "../../www/dev/sample-feeds.mjs";
 
 const BIN = process.env.GOV_LEADERBOARD_BIN || join(ROOT, "target/debug/gov-leaderboard");
@@ -43,7 +44,6 @@ function page(boards, { lang = "en", dir = "ltr", css = false } = {}) {
 const staticBoard = execFileSync(BIN, ["render", SEED, "--locale", "ar-EG", "--pin", "eg-moi", "--top", "8"], { encoding: "utf8" });
 // A class, not a style attribute: the pages run under a CSP without inline styles.
 const spacer = `<div class="spacer"></div>`;
-let server, browser;
 const routes = {
   "/crossing.json": { body: CROSSING, type: "application/json" },
   "/large.json": { body: JSON.stringify(largeFeed(300, 90, "2026-11-28", 5)), type: "application/json" },
@@ -57,31 +57,11 @@ const routes = {
   "/fifty.html": { body: page(`<gov-leaderboard id="b" src="/large.json" locale="en" top="50" replay replay-duration="4"></gov-leaderboard>`) },
 };
 
-before(async () => {
-  server = await serve({ routes, headers: { "content-security-policy": CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-const contexts = new Set();
-afterEach(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  contexts.clear();
-});
-
-async function open(path, { width = 900, height = 900, dark = false, reducedMotion = "no-preference" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? "dark" : "light", reducedMotion });
-  contexts.add(context);
-  const p = await context.newPage();
-  const errors = [];
-  p.on("pageerror", (e) => errors.push(e.message));
-  p.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && errors.push(m.text()));
-  await p.goto(server.url + path);
-  await p.waitForFunction(() => document.getElementById("b")?.rows?.length > 0);
-  return { p, errors };
-}
+const pages = boardPages({ routes, headers: { "content-security-policy": CSP } });
+const open = async (path, options = {}) => {
+  const { p, problems } = await pages.open(path, { width: 900, ...options });
+  return { p, errors: problems };
+};
 
 const shadow = (p, js) => p.evaluate(`(() => { const root = document.getElementById("b").shadowRoot; return ${js}; })()`);
 const tableIds = (p) => shadow(p, `[...root.querySelectorAll("tbody tr")].map((tr) => tr.dataset.id)`);
@@ -262,10 +242,9 @@ test("accessibility: axe finds nothing with the controls, in English and Arabic,
   const axe = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
   for (const [path, dark] of [["/seed-en.html", false], ["/seed-ar.html", true]]) {
     // axe is injected as a script: this page runs without the CSP header.
-    const context = await browser.newContext({ viewport: { width: 900, height: 900 }, colorScheme: dark ? "dark" : "light", bypassCSP: true });
-    contexts.add(context);
+    const context = await pages.context({ viewport: { width: 900, height: 900 }, colorScheme: dark ? "dark" : "light", bypassCSP: true });
     const p = await context.newPage();
-    await p.goto(server.url + path);
+    await p.goto(pages.server.url + path);
     await p.waitForFunction(() => document.getElementById("b")?.rows?.length > 0);
     await scrubTo(p, 30);
     await p.waitForTimeout(600);
