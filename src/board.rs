@@ -126,7 +126,6 @@ pub struct BoardView {
     pub heading_level: u8,
     pub subtitle: String,
     pub as_of: Option<String>,
-    pub caption: String,
     pub headers: [String; 4],
     /// Whether the board has a movement column: not for window `all`, which has no previous
     /// window to move against (SPEC §2a).
@@ -147,6 +146,9 @@ pub struct BoardView {
     /// "Get the data": the shown rows as a CSV `data:` URL, and its link text.
     pub download_href: String,
     pub download_label: String,
+    /// Hidden text in links that open a new tab, and in the pinned row.
+    pub new_tab: &'static str,
+    pub pinned_note: &'static str,
 }
 
 /// Most rows a board shows, the pinned row included (SPEC §2 "Boards are bounded"): the cost
@@ -242,10 +244,6 @@ pub fn view_without_download(
     let footer_as_of = as_of
         .as_ref()
         .map(|d| crate::i18n::fill(words.as_of, &[("", d)]));
-    let caption = match &footer_as_of {
-        Some(a) => format!("{title}. {subtitle}. {a}"),
-        None => format!("{title}. {subtitle}"),
-    };
     let rows: Vec<RowView> = ranking
         .rows
         .iter()
@@ -264,9 +262,16 @@ pub fn view_without_download(
             loc.metric(ranking.metric).to_string(),
         ],
         chart: chart(feed, ranking, opts, loc),
-        chart_label: words.chart.to_string(),
+        // The bar chart shows the table's figures; the trend chart shows daily interactions
+        // (whatever the metric), which the table does not have, and says so.
+        chart_label: match opts.chart {
+            ChartKind::Trend => words.trend_chart.to_string(),
+            _ => words.chart.to_string(),
+        },
         download_href: String::new(),
         download_label: words.download.to_string(),
+        new_tab: words.new_tab,
+        pinned_note: words.pinned,
         source_name: feed
             .display_source_name(opts.locale_tag())
             .map(str::to_string),
@@ -281,7 +286,6 @@ pub fn view_without_download(
         heading_level: opts.heading_level,
         subtitle,
         as_of,
-        caption,
         rows,
         more: None,
         footer_as_of,
@@ -380,7 +384,8 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
     let slots = days.div_ceil(bucket);
     let lines: Vec<Line> = shown
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let mut values: Vec<Option<f64>> = vec![None; slots];
             for p in span.points(&feed.pages[r.page].series) {
                 let i = (p.date.day_number() - first.day_number()) as usize / bucket;
@@ -394,6 +399,7 @@ fn trend(feed: &Feed, ranking: &Ranking, opts: &BoardOptions, loc: &BoardLocale)
                     .to_string(),
                 values,
                 highlight: opts.rank.pin.as_deref() == Some(r.id.as_str()),
+                mark: loc.numbers.integer(i as u64 + 1),
             }
         })
         .collect();

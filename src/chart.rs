@@ -49,6 +49,9 @@ pub struct Line {
     /// One entry per day of the axis; `None` where the page has no point.
     pub values: Vec<Option<f64>>,
     pub highlight: bool,
+    /// The number drawn at the line's end and before its name in the legend, so lines are
+    /// told apart by more than colour (SPEC §4 "Accessibility").
+    pub mark: String,
 }
 
 /// What to draw.
@@ -79,6 +82,9 @@ pub struct Style {
     pub grid: RGBColor,
     pub bar: RGBColor,
     pub highlight: RGBColor,
+    /// Forced colours (Windows high contrast): every line in the text colour but the pinned
+    /// one (the numbers tell them apart).
+    pub forced: bool,
 }
 
 /// Colours of the light theme; CSS restyles the static SVG's colours for the dark theme.
@@ -90,18 +96,20 @@ pub const LIGHT: (RGBColor, RGBColor, RGBColor, RGBColor, RGBColor) = (
     RGBColor(0xC2, 0x41, 0x0C),
 );
 
-/// Line colours (Tableau 10: distinct for common colour-vision deficiencies).
+/// Line colours: each at least 3:1 against the light background (white) and the dark one
+/// (#16191d), so luminance between 0.13 and 0.30; no reds or oranges, which the pinned page's
+/// colour owns; hues far apart. Lines are also numbered (`Line::mark`).
 pub const PALETTE: [RGBColor; 10] = [
-    RGBColor(0x4E, 0x79, 0xA7),
-    RGBColor(0xF2, 0x8E, 0x2B),
-    RGBColor(0xE1, 0x57, 0x59),
-    RGBColor(0x76, 0xB7, 0xB2),
-    RGBColor(0x59, 0xA1, 0x4F),
-    RGBColor(0xB0, 0x7A, 0xA1),
-    RGBColor(0x9C, 0x75, 0x5F),
-    RGBColor(0xED, 0xC9, 0x48),
-    RGBColor(0xFF, 0x9D, 0xA7),
-    RGBColor(0xBA, 0xB0, 0xAC),
+    RGBColor(0x2F, 0x6D, 0xB5), // blue
+    RGBColor(0x1A, 0x7F, 0x74), // teal
+    RGBColor(0x8E, 0x44, 0xAD), // purple
+    RGBColor(0x7A, 0x70, 0x00), // olive
+    RGBColor(0xB0, 0x30, 0x7A), // magenta
+    RGBColor(0x3A, 0x7D, 0x23), // green
+    RGBColor(0x8C, 0x5A, 0x2B), // brown
+    RGBColor(0x4B, 0x5B, 0xD6), // indigo
+    RGBColor(0x5E, 0x6A, 0x78), // slate
+    RGBColor(0xB8, 0x86, 0x0B), // goldenrod
 ];
 
 impl Style {
@@ -118,6 +126,7 @@ impl Style {
             grid,
             bar,
             highlight,
+            forced: false,
         }
     }
 }
@@ -129,7 +138,9 @@ const LABEL_PX: f64 = 14.0;
 const SMALL_PX: f64 = 12.0;
 const PLOT_HEIGHT: f64 = 220.0;
 const LEGEND_ROW: f64 = 22.0;
-const AXIS_GUTTER: f64 = 52.0;
+/// Room at the line ends for their numbered marks.
+const MARK_GUTTER: f64 = 30.0;
+const MARK_RADIUS: f64 = 4.0;
 
 impl Chart {
     /// Height in CSS pixels, the same at every width.
@@ -364,8 +375,15 @@ fn draw_trend<DB: DrawingBackend>(
     let f = Frame::new(area, style);
     let top = PAD + 8.0;
     let bottom = PAD + PLOT_HEIGHT;
-    let left = AXIS_GUTTER;
-    let right = f.width - PAD - 8.0;
+    let tick_style = text_style(style, SMALL_PX, false, &style.muted, f.anchor(false));
+    // The axis gutter fits the widest tick label as measured ("١٫٥ مليون" is wider than "1.5M").
+    let widest = ticks
+        .iter()
+        .filter_map(|(_, label)| area.estimate_text_size(&isolate(label), &tick_style).ok())
+        .map(|(w, _)| f64::from(w) / f.scale)
+        .fold(0.0, f64::max);
+    let left = PAD + widest + 8.0;
+    let right = f.width - PAD - MARK_GUTTER;
     let max = ticks.last().map_or(1.0, |t| t.0).max(1.0);
     let y_of = |v: f64| bottom - (v / max) * (bottom - top);
     for (v, label) in ticks {
@@ -374,8 +392,11 @@ fn draw_trend<DB: DrawingBackend>(
             vec![f.at(left, y), f.at(right, y)],
             style.grid.stroke_width(1),
         ))?;
-        let text = text_style(style, SMALL_PX, false, &style.muted, f.anchor(false));
-        area.draw(&Text::new(isolate(label), f.at(left - 6.0, y), text))?;
+        area.draw(&Text::new(
+            isolate(label),
+            f.at(left - 6.0, y),
+            tick_style.clone(),
+        ))?;
     }
     let n = lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
     let x_of = |i: usize| {
@@ -420,12 +441,81 @@ fn draw_trend<DB: DrawingBackend>(
             }
         }
     }
+    draw_end_marks(area, &f, lines, [top, bottom], right, &y_of, style)?;
     draw_legend(area, &f, lines, bottom + 34.0, style)
+}
+
+/// Each line's number at its last point, in the gutter after the plot; marks that would
+/// overlap are moved apart (in value order, so they stay in their lines' order).
+fn draw_end_marks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+    lines: &[Line],
+    [top, bottom]: [f64; 2],
+    right: f64,
+    y_of: &dyn Fn(f64) -> f64,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut ends: Vec<(f64, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((y_of(l.values.iter().rev().flatten().next().copied()?), i)))
+        .collect();
+    // Insertion sort of at most ten marks (a library sort instance costs the element ~2 KB).
+    for i in 1..ends.len() {
+        let mut j = i;
+        while j > 0 && ends[j - 1].0 > ends[j].0 {
+            ends.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let gap = SMALL_PX + 2.0;
+    let mut next = top - gap / 2.0;
+    for end in &mut ends {
+        end.0 = end.0.max(next);
+        next = end.0 + gap;
+    }
+    // Pushed past the bottom: move the column up again, keeping the gaps.
+    let mut last = bottom + gap / 2.0;
+    for end in ends.iter_mut().rev() {
+        end.0 = end.0.min(last);
+        last = end.0 - gap;
+    }
+    for (y, i) in ends {
+        draw_mark(area, f, &lines[i], i, (right + 4.0, y), style)?;
+    }
+    Ok(())
+}
+
+/// A line's mark starting at `(x, y)`: a dot in the line's colour, then its number in the
+/// text colour (which keeps the text's contrast whatever the line's colour; the static SVG
+/// can draw a dot but not a ring, since it stretches horizontally).
+fn draw_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+    line: &Line,
+    i: usize,
+    (x, y): (f64, f64),
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.draw(&Circle::new(
+        f.at(x + MARK_RADIUS, y),
+        (MARK_RADIUS * style.scale) as i32,
+        line_color(line, i, style).filled(),
+    ))?;
+    let text = text_style(style, SMALL_PX, line.highlight, &style.text, f.anchor(true));
+    area.draw(&Text::new(
+        isolate(&line.mark),
+        f.at(x + 2.0 * MARK_RADIUS + 3.0, y),
+        text,
+    ))
 }
 
 fn line_color(line: &Line, i: usize, style: &Style) -> RGBColor {
     if line.highlight {
         style.highlight
+    } else if style.forced {
+        style.text
     } else {
         PALETTE[i % PALETTE.len()]
     }
@@ -457,19 +547,14 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     // One column at every width: the chart's height then does not depend on its width, so a
     // static board and the live canvas that replaces it are the same height.
-    let room = (f.width - 2.0 * PAD - 20.0) * f.scale;
+    let room = (f.width - 2.0 * PAD - 34.0) * f.scale;
     for (i, line) in lines.iter().enumerate() {
         let x = PAD;
         let y = y0 + i as f64 * LEGEND_ROW;
-        let color = line_color(line, i, style);
-        let (a, b) = (f.at(x, y - 5.0), f.at(x + 14.0, y + 5.0));
-        area.draw(&Rectangle::new(
-            [(a.0.min(b.0), a.1), (a.0.max(b.0), b.1)],
-            color.filled(),
-        ))?;
+        draw_mark(area, f, line, i, (x, y), style)?;
         let text = text_style(style, SMALL_PX, line.highlight, &style.text, f.anchor(true));
         let label = fit(area, &line.label, &text, room);
-        area.draw(&Text::new(label, f.at(x + 20.0, y), text))?;
+        area.draw(&Text::new(label, f.at(x + 34.0, y), text))?;
     }
     Ok(())
 }

@@ -62,37 +62,72 @@ impl El {
     }
 }
 
-/// A link that opens in a new tab and passes nothing on.
-fn link(url: &str) -> El {
+/// A link that opens in a new tab and passes nothing on; `new_tab` (hidden text after
+/// `content`) says it opens a new tab.
+fn link(url: &str, content: El, new_tab: &str) -> El {
     El::new("a", "")
         .attr("href", url)
         .attr("rel", "noopener noreferrer nofollow")
         .attr("target", "_blank")
+        .child(content)
+        .child(El::new("span", "gl-sr").text(new_tab))
 }
 
-/// A name, isolated so its own direction cannot reorder what surrounds it; linked if it has a URL.
-/// A name, isolated; marked with its language when that is not the board's (WCAG 3.1.2).
-fn name(text: &str, url: Option<&str>, lang: Option<&str>) -> El {
+/// A name, isolated so its own direction cannot reorder what surrounds it; marked with its
+/// language when that is not the board's (WCAG 3.1.2); linked if it has a URL.
+fn name(text: &str, url: Option<&str>, lang: Option<&str>, new_tab: &str) -> El {
     let mut bdi = El::new("bdi", "");
     if let Some(lang) = lang {
         bdi = bdi.attr("lang", lang);
     }
     let bdi = bdi.text(text);
     match url {
-        Some(url) => link(url).child(bdi),
+        Some(url) => link(url, bdi, new_tab),
         None => bdi,
     }
 }
 
-/// The title and subtitle.
+/// The title and subtitle (they name the table: see [`labelled_by`]).
 pub fn head(v: &BoardView) -> El {
-    let mut title = El::new(heading_tag(v.heading_level), "gl-title").attr("dir", "auto");
+    let id = title_id(v);
+    let mut title = El::new(heading_tag(v.heading_level), "gl-title")
+        .attr("id", &id)
+        .attr("dir", "auto");
     if let Some(lang) = &v.title_lang {
         title = title.attr("lang", lang);
     }
-    El::new("div", "gl-head")
-        .child(title.text(&v.title))
-        .child(El::new("p", "gl-sub").text(&v.subtitle))
+    El::new("div", "gl-head").child(title.text(&v.title)).child(
+        El::new("p", "gl-sub")
+            .attr("id", &(id + "-sub"))
+            .text(&v.subtitle),
+    )
+}
+
+/// The id of the board's title. A page may hold several static boards, so it comes from what
+/// the board shows (a live board's shadow root has ids of its own).
+fn title_id(v: &BoardView) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let texts = [&v.title, &v.subtitle, &v.lang].into_iter();
+    for t in texts.chain(v.rows.iter().map(|r| &r.id)) {
+        for b in t.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut id = String::from("gl-");
+    for shift in (0..64).step_by(4).rev() {
+        id.push(char::from(b"0123456789abcdef"[(h >> shift) as usize & 15]));
+    }
+    id
+}
+
+/// The table's `aria-labelledby`: the heading and subtitle (not a hidden caption repeating them).
+pub fn labelled_by(v: &BoardView) -> String {
+    let id = title_id(v);
+    let mut out = id.clone();
+    out.push(' ');
+    out.push_str(&id);
+    out.push_str("-sub");
+    out
 }
 
 /// The title's element: `h1`…`h6` (the article decides where the board sits in its outline).
@@ -100,9 +135,8 @@ fn heading_tag(level: u8) -> &'static str {
     ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
 }
 
-/// The table's caption and column headers (its body is the rows).
-pub fn table_head(v: &BoardView) -> (El, El) {
-    let caption = El::new("caption", "gl-sr").text(&v.caption);
+/// The table's column headers (its body is the rows).
+pub fn table_head(v: &BoardView) -> El {
     let mut tr = El::new("tr", "");
     for (class, text) in ["gl-rank", "gl-move", "gl-name", "gl-value"]
         .iter()
@@ -113,11 +147,11 @@ pub fn table_head(v: &BoardView) -> (El, El) {
         }
         tr = tr.child(El::new("th", class).attr("scope", "col").text(text));
     }
-    (caption, El::new("thead", "").child(tr))
+    El::new("thead", "").child(tr)
 }
 
-/// One ranked row; `movement`: with its movement cell (see `BoardView::movement`).
-pub fn row(r: &RowView, movement: bool) -> El {
+/// One ranked row of `v` (with a movement cell if `v` has the column).
+pub fn row(r: &RowView, v: &BoardView) -> El {
     let mut class = String::from("gl-row");
     if r.pinned {
         class.push_str(" gl-pinned");
@@ -128,7 +162,7 @@ pub fn row(r: &RowView, movement: bool) -> El {
     let mut tr = El::new("tr", &class)
         .attr("data-id", &r.id)
         .child(El::new("td", "gl-rank").text(&r.rank));
-    if movement {
+    if v.movement {
         tr = tr.child(
             El::new("td", &(String::from("gl-move gl-") + r.movement))
                 .child(
@@ -139,12 +173,17 @@ pub fn row(r: &RowView, movement: bool) -> El {
                 .child(El::new("span", "gl-sr").text(&r.movement_words)),
         );
     }
-    tr.child(El::new("th", "gl-name").attr("scope", "row").child(name(
+    let mut th = El::new("th", "gl-name").attr("scope", "row").child(name(
         &r.name,
         r.url.as_deref(),
         r.name_lang.as_deref(),
-    )))
-    .child(
+        v.new_tab,
+    ));
+    if r.pinned {
+        // The pinned row's mark is visual: say it too.
+        th = th.child(El::new("span", "gl-sr").text(v.pinned_note));
+    }
+    tr.child(th).child(
         El::new("td", "gl-value")
             .attr("data-value", &r.raw_value)
             .text(&r.value),
@@ -175,6 +214,7 @@ pub fn footer(v: &BoardView) -> Option<El> {
             source,
             v.source_url.as_deref(),
             v.source_lang.as_deref(),
+            v.new_tab,
         ));
         if !after.is_empty() {
             span = span.text(after);
@@ -225,14 +265,13 @@ pub fn board(
     chart_kind: &str,
     svg: Option<String>,
 ) -> El {
-    let (caption, thead) = table_head(v);
     let mut tbody = El::new("tbody", "");
     for r in &v.rows {
-        tbody = tbody.child(row(r, v.movement));
+        tbody = tbody.child(row(r, v));
     }
     let table = El::new("table", "gl-table")
-        .child(caption)
-        .child(thead)
+        .attr("aria-labelledby", &labelled_by(v))
+        .child(table_head(v))
         .child(tbody);
     let mut board = El::new("div", "gl-board")
         .attr("lang", &v.lang)
@@ -286,19 +325,7 @@ pub fn write_html(el: &El, out: &mut String) {
     // Blocks end a line, so the HTML stays readable and diffs stay small.
     if matches!(
         el.tag,
-        "div"
-            | "p"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tr"
-            | "caption"
+        "div" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "thead" | "tbody" | "tr"
     ) {
         out.push('\n');
     }

@@ -159,6 +159,13 @@ pub const OPTIONS: &[OptionDef] = &[
         help: "Seconds between polls of src (0: fetch once)",
     },
     OptionDef {
+        name: "announce",
+        npm: "announce",
+        default: Some("auto"),
+        surfaces: ELEMENT,
+        help: "What screen readers hear of live moves: auto (the pinned page, else first place), all or off",
+    },
+    OptionDef {
         name: "theme",
         npm: "theme",
         default: Some("auto"),

@@ -203,7 +203,8 @@ fn heading_level_sets_the_titles_element() {
         let l = level.to_string();
         let out = cli(&["render", SEED, "--heading-level", &l]);
         assert_eq!(out.status.code(), Some(0));
-        assert!(text(&out.stdout).contains(&format!("<h{level} class=\"gl-title\" dir=\"auto\">")));
+        let html = without_ids(&text(&out.stdout));
+        assert!(html.contains(&format!("<h{level} class=\"gl-title\" dir=\"auto\">")));
         assert!(text(&out.stdout).contains(&format!("</h{level}>\n")));
     }
     for bad in ["0", "7", "h2", "2.0"] {
@@ -221,7 +222,9 @@ fn text_in_another_language_than_the_board_carries_lang() {
         {"id":"eg-moi","name":"Ministry of Interior (Egypt)","names":{"ar":"وزارة الداخلية المصرية"},"series":[{"date":"2026-11-28","interactions":5}]},
         {"id":"kh-pm","name":"សម្តេចធិបតី","lang":"km","series":[{"date":"2026-11-28","interactions":4}]},
         {"id":"us-wh","name":"The White House","series":[{"date":"2026-11-28","interactions":3}]}]}"#;
-    let ar = text(&cli_stdin(&["render", "-", "--locale", "ar-EG"], feed.as_bytes()).stdout);
+    let ar = without_ids(&text(
+        &cli_stdin(&["render", "-", "--locale", "ar-EG"], feed.as_bytes()).stdout,
+    ));
     // The English title on an Arabic board, the Khmer name; the Arabic names and source are the
     // board's language, and a name of unknown language gets no mark.
     assert!(
@@ -232,7 +235,9 @@ fn text_in_another_language_than_the_board_carries_lang() {
     assert!(ar.contains("<bdi>وزارة الداخلية المصرية</bdi>"), "{ar}");
     assert!(ar.contains("<bdi>صدى البلد</bdi>"), "{ar}");
     assert!(ar.contains("<bdi>The White House</bdi>"), "{ar}");
-    let en = text(&cli_stdin(&["render", "-", "--locale", "en-GB"], feed.as_bytes()).stdout);
+    let en = without_ids(&text(
+        &cli_stdin(&["render", "-", "--locale", "en-GB"], feed.as_bytes()).stdout,
+    ));
     assert!(
         en.contains(r#"<h2 class="gl-title" dir="auto">Government pages</h2>"#),
         "{en}"
@@ -242,4 +247,59 @@ fn text_in_another_language_than_the_board_carries_lang() {
         "same language: no mark"
     );
     assert!(en.contains(r#"<bdi lang="km">"#));
+}
+
+/// `html` without its ` id="gl-…"` attributes (derived from the board's content).
+fn without_ids(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" id=\"gl-") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 6..];
+        rest = &after[after.find('"').map_or(after.len(), |e| e + 1)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_table_is_named_by_the_heading_and_links_say_they_open_a_tab() {
+    let feed = r#"{"version":1,"title":"Government pages","source":{"name":"CrowdTangle","url":"https://example.org/"},
+        "pages":[
+        {"id":"a","name":"Page A","url":"https://example.org/a","series":[{"date":"2026-11-28","interactions":5}]},
+        {"id":"b","name":"Page B","series":[{"date":"2026-11-28","interactions":4}]}]}"#;
+    let html = text(&cli_stdin(&["render", "-", "--pin", "b"], feed.as_bytes()).stdout);
+    let id_of = |tag: &str| {
+        let at = html.find(tag).expect(tag);
+        let rest = &html[at..];
+        let start = rest.find("id=\"").expect("an id") + 4;
+        rest[start..start + rest[start..].find('"').expect("end")].to_string()
+    };
+    let title = id_of("<h2 class=\"gl-title\"");
+    let sub = id_of("<p class=\"gl-sub\"");
+    assert!(
+        title.starts_with("gl-") && sub == format!("{title}-sub"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<table class=\"gl-table\" aria-labelledby=\"{title} {sub}\">"
+        )),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<caption"),
+        "no hidden caption repeating the title"
+    );
+    // Both links (the page's and the source's) say they open a new tab; the pinned row says so.
+    assert_eq!(
+        html.matches("<span class=\"gl-sr\"> (opens in a new tab)</span></a>")
+            .count(),
+        2,
+        "{html}"
+    );
+    assert!(html.contains("<bdi>Page B</bdi><span class=\"gl-sr\"> (highlighted)</span>"));
+    // Another board on the same page gets other ids.
+    let other = text(&cli_stdin(&["render", "-", "--metric", "per_post"], feed.as_bytes()).stdout);
+    assert!(!other.contains(&title));
 }

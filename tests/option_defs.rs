@@ -139,7 +139,13 @@ fn custom_elements_manifest() -> String {
                     { "name": "leaderboard-error", "type": { "text": "CustomEvent<string>" },
                       "description": "On a failed fetch or an invalid feed; detail: the message" },
                 ],
-                "cssParts": [{ "name": "board", "description": "The board (title, chart, table, footer)" }],
+                "cssParts": [
+                    { "name": "board", "description": "The board (title, chart, table, footer)" },
+                    { "name": "play", "description": "The replay's play/pause button (attribute replay)" },
+                    { "name": "scrubber", "description": "The replay's range input over the days" },
+                    { "name": "day", "description": "The replay's day shown" },
+                    { "name": "pause", "description": "The button that pauses live updates (refresh > 0)" }
+                ],
                 "cssProperties": css.iter().map(|(n, d)| json!({ "name": n, "description": d })).collect::<Vec<_>>(),
             }],
             "exports": [

@@ -7,7 +7,7 @@ import "./pkg/element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
-  "replay-from", "replay-duration", "heading-level"];
+  "replay-from", "replay-duration", "heading-level", "announce"];
 const params = new URLSearchParams(location.search);
 
 const REFUSED = {
@@ -15,6 +15,15 @@ const REFUSED = {
   ar: "لا يمكن عرض هذه اللوحة هنا: مصدر بياناتها غير مسموح به.",
   fr: "Ce classement ne peut pas être affiché ici\u00a0: sa source de données n’est pas autorisée.",
   de: "Diese Rangliste kann hier nicht angezeigt werden: Ihre Datenquelle ist nicht zugelassen.",
+};
+
+// The document's title until the board has its own (then the board's title): what a screen
+// reader says of the frame's document.
+const TITLES = {
+  en: "Leaderboard of government pages",
+  ar: "لوحة ترتيب الصفحات الحكومية",
+  fr: "Classement des pages gouvernementales",
+  de: "Rangliste der Regierungsseiten",
 };
 
 /** Origins feeds may come from: this page's, and those its meta tag lists. */
@@ -43,10 +52,14 @@ function allowedSrc(src) {
 }
 
 const locale = params.get("locale");
-if (locale) {
-  document.documentElement.lang = locale;
-  if (/^(ar|fa|he|ur)(-|$)/i.test(locale)) document.documentElement.dir = "rtl";
-}
+const language = (locale ?? "en").slice(0, 2).toLowerCase();
+if (locale) document.documentElement.lang = locale;
+// The direction goes with the language (or the `dir` parameter), so the page's own text (the
+// refusal note, the title) reads the right way round.
+const dir = params.get("dir");
+document.documentElement.dir = dir === "rtl" || dir === "ltr" ? dir
+  : /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(locale ?? "") ? "rtl" : "ltr";
+document.title = TITLES[language] ?? TITLES.en;
 if (["1", "true", "yes"].includes(params.get("transparent"))) document.documentElement.classList.add("transparent");
 
 const src = params.get("src");
@@ -54,7 +67,7 @@ if (src !== null && allowedSrc(src) === null) {
   const note = document.createElement("p");
   note.className = "gl-embed-refused";
   note.setAttribute("role", "status");
-  note.textContent = REFUSED[(locale ?? "en").slice(0, 2).toLowerCase()] ?? REFUSED.en;
+  note.textContent = REFUSED[language] ?? REFUSED.en;
   document.body.append(note);
   console.error(`gov-leaderboard embed: the feed ${JSON.stringify(src.slice(0, 200))} is not on this page's origin or listed in <meta name="gov-leaderboard-feeds">`);
 } else {
@@ -63,6 +76,10 @@ if (src !== null && allowedSrc(src) === null) {
     const value = params.get(name);
     if (value !== null) board.setAttribute(name, value);
   }
+  board.addEventListener("leaderboard-update", () => {
+    const heading = board.shadowRoot?.querySelector(".gl-title")?.textContent?.trim();
+    if (heading) document.title = heading;
+  });
   document.body.append(board);
 }
 

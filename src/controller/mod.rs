@@ -6,7 +6,7 @@
 //! throttling and the count-up diff live here and are tested natively (tests.rs, with a fake
 //! clock); `src/web/` only translates DOM events into inputs and commands into DOM calls.
 
-mod announce;
+pub mod announce;
 mod playback;
 mod replay;
 #[cfg(test)]
@@ -18,6 +18,7 @@ use crate::format::Locales;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
+use announce::Gate;
 use replay::Replay;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -59,6 +60,10 @@ pub enum Input<'a> {
     ReducedMotion(bool),
     /// Time for the next share of background work (after [`Command::Work`]).
     Work,
+    /// The page may speak again (after [`Command::AnnounceTimer`]).
+    AnnounceDue,
+    /// The pause button was pressed (pause updates, or resume them).
+    PauseResume,
 }
 
 /// When it happened, and a uniform random number in [0, 1) for jitter.
@@ -89,8 +94,14 @@ pub enum Command {
     Render(Box<Render>),
     /// Show the stale note with the time of the last good update, or hide it (`None`).
     Stale(Option<f64>),
-    /// Say this to screen readers (politely).
-    Announce(String),
+    /// Say this to screen readers (politely): a span of text, names in another language
+    /// marked with `lang`.
+    Announce(crate::markup::El),
+    /// Send [`Input::AnnounceDue`] after `ms` (the page spoke lately; this board waits).
+    AnnounceTimer(f64),
+    /// Show the pause button (`refresh` > 0) with its state (pressed: paused) and name, or
+    /// hide it (`None`).
+    Pause(Option<(bool, &'static str)>),
     /// No board could be shown: show this error in its place.
     ShowError(String),
     /// Dispatch `leaderboard-update` (with the rows of the last render).
@@ -166,13 +177,27 @@ pub struct Controller {
     locale: Option<Rc<BoardLocale>>,
     /// The rows on screen: page id → (rank, value).
     shown: Option<HashMap<String, (u32, Value)>>,
-    last_announce_ms: f64,
+    /// The page's announcement schedule, shared with its other boards.
+    gate: Rc<Gate>,
+    /// The ranks of the board at D as last announced (or first shown): what the next
+    /// announcement compares with.
+    /// (The map has the type of `shown`: one instance of the map's code in the `.wasm`.)
+    said: Option<HashMap<String, (u32, Value)>>,
+    /// The rows of the board at D last shown (a replay elsewhere leaves them).
+    latest: Option<Vec<crate::rank::Row>>,
+    /// An [`Command::AnnounceTimer`] is set.
+    announce_waiting: bool,
+    /// The reader paused updates (the pause button).
+    paused: bool,
+    /// A feed given by `data` while paused, taken when updates resume.
+    held: Option<Vec<u8>>,
     replay: Replay,
 }
 
 impl Controller {
-    /// A controller whose numbers and dates come from `locales` (Intl in the browser).
-    pub fn new(locales: Box<dyn Locales>) -> Controller {
+    /// A controller whose numbers and dates come from `locales` (Intl in the browser), and
+    /// that speaks through the page's `gate`.
+    pub fn new(locales: Box<dyn Locales>, gate: Rc<Gate>) -> Controller {
         Controller {
             locales,
             attrs: Vec::new(),
@@ -188,7 +213,12 @@ impl Controller {
             stale: false,
             locale: None,
             shown: None,
-            last_announce_ms: f64::NEG_INFINITY,
+            gate,
+            said: None,
+            latest: None,
+            announce_waiting: false,
+            paused: false,
+            held: None,
             replay: Replay::default(),
         }
     }
@@ -213,8 +243,9 @@ impl Controller {
             Input::Attribute { name, value } => self.attribute(name, value, clock, &mut out),
             Input::Connected => {
                 self.connected = true;
+                self.push_pause(&mut out);
                 if self.feed.is_some() {
-                    self.render(false, false, clock, &mut out);
+                    self.render(false, clock, &mut out);
                 }
                 self.restart_polling(&mut out);
             }
@@ -224,6 +255,10 @@ impl Controller {
                 self.stop_polling(&mut out);
                 self.replay.play = None;
                 self.replay.observing = false;
+                self.announce_waiting = false; // its timer is gone; a change waits for the next
+            }
+            Input::Data(bytes) if self.paused && self.feed.is_some() => {
+                self.held = Some(bytes.to_vec()); // taken on resume: nothing is lost
             }
             Input::Data(bytes) => self.accept(bytes, "data", clock, &mut out),
             Input::TimerFired => self.begin_fetch(&mut out),
@@ -252,6 +287,11 @@ impl Controller {
                     out.push(Command::Observe(false));
                 }
             }
+            Input::AnnounceDue => {
+                self.announce_waiting = false;
+                self.consider_announcing(clock, &mut out);
+            }
+            Input::PauseResume => self.pause_resume(clock, &mut out),
             Input::Work => {
                 if let Some(feed) = &self.feed {
                     if self.replay.work(feed, replay::WORK_PER_TASK) {
@@ -276,11 +316,44 @@ impl Controller {
                 self.feed_hash = None;
                 self.restart_polling(out);
             }
-            "refresh" => self.reschedule(clock, out),
-            "timeout" => {}
-            _ if self.feed.is_some() => self.render(true, true, clock, out),
+            "refresh" => {
+                self.push_pause(out);
+                self.reschedule(clock, out)
+            }
+            "timeout" | "announce" => {}
+            _ if self.feed.is_some() => {
+                // Other options give another board: announcements compare with it from now.
+                self.render(true, clock, out);
+                self.said = None;
+                self.remember_said();
+            }
             _ => {}
         }
+    }
+
+    // ---- pausing (WCAG 2.2.2) ----
+
+    /// Shows the pause button when the board polls (`refresh` > 0), with its state.
+    fn push_pause(&mut self, out: &mut Vec<Command>) {
+        let button = (self.refresh_s() > 0.0).then(|| (self.paused, self.words().pause));
+        out.push(Command::Pause(button));
+    }
+
+    /// Stops updates and announcements, or resumes them: a feed held meanwhile is shown and
+    /// the feed is fetched at once.
+    fn pause_resume(&mut self, clock: Clock, out: &mut Vec<Command>) {
+        self.paused = !self.paused;
+        if self.paused {
+            self.generation = self.generation.wrapping_add(1);
+            self.stop_polling(out);
+        } else {
+            if let Some(bytes) = self.held.take() {
+                self.accept(&bytes, "data", clock, out);
+            }
+            self.restart_polling(out);
+            self.consider_announcing(clock, out);
+        }
+        self.push_pause(out);
     }
 
     // ---- polling ----
@@ -316,14 +389,14 @@ impl Controller {
         self.generation = self.generation.wrapping_add(1);
         self.failures = 0;
         self.stop_polling(out);
-        if self.src().is_some() {
+        if self.src().is_some() && !self.paused {
             out.push(Command::SetTimer { ms: 0.0 });
         }
     }
 
     /// A new `refresh`: the next poll is counted from now with the new interval.
     fn reschedule(&mut self, clock: Clock, out: &mut Vec<Command>) {
-        if self.in_flight || self.src().is_none() {
+        if self.in_flight || self.src().is_none() || self.paused {
             return;
         }
         out.push(Command::ClearTimer);
@@ -332,7 +405,7 @@ impl Controller {
 
     fn schedule_next(&mut self, clock: Clock, out: &mut Vec<Command>) {
         let refresh = self.refresh_s();
-        if refresh > 0.0 {
+        if refresh > 0.0 && !self.paused {
             let ms = next_delay(refresh, self.failures, clock.random) * 1000.0;
             out.push(Command::SetTimer { ms });
         }
@@ -396,7 +469,8 @@ impl Controller {
                 self.feed = Some(f);
                 self.feed_hash = Some(h);
                 self.mark_fresh(clock, out);
-                self.render(true, true, clock, out);
+                self.render(true, clock, out);
+                self.consider_announcing(clock, out);
             }
             Err(e) => self.fail(&format!("{origin}: invalid feed\n{e}"), out),
         }
@@ -486,9 +560,8 @@ impl Controller {
     }
 
     /// Shows the board: of D, or of the replay's day at rest (the frames of a replay under way
-    /// come from `tick`). `announce`: say which pages moved (a live update), not for the
-    /// replay's own moves.
-    fn render(&mut self, animate: bool, announce: bool, clock: Clock, out: &mut Vec<Command>) {
+    /// come from `tick`).
+    fn render(&mut self, animate: bool, clock: Clock, out: &mut Vec<Command>) {
         let Some((mut opts, loc)) = self.settings(out) else {
             return;
         };
@@ -499,24 +572,24 @@ impl Controller {
         if self.replay.play.is_some() {
             return self.tick(clock, out); // new data or options while playing: play on
         }
+        let mut at_latest = true;
         if let (Some((f, d)), Some(day)) = (span, self.replay.day) {
             opts.rank.as_of = Some(day.clamp(f, d));
+            at_latest = day >= d;
         }
         let Some(feed) = self.feed.as_ref() else {
             return;
         };
         let (ranking, view) = board::build(feed, &opts, &loc);
+        if at_latest {
+            self.latest = Some(ranking.rows.clone());
+        }
         let dir = self.dir(&loc);
         let previous = self.shown.take().unwrap_or_default();
         let counts = if animate {
             count_ups(&ranking, &previous)
         } else {
             Vec::new()
-        };
-        let announcement = if announce {
-            self.announcement(&ranking, &previous, &loc, clock)
-        } else {
-            None
         };
         self.remember_shown(&ranking);
         out.push(Command::Render(Box::new(Render {
@@ -528,7 +601,6 @@ impl Controller {
             counts,
             replay_frame: false,
         })));
-        out.extend(announcement.map(Command::Announce));
         out.push(Command::Stale(
             self.stale.then_some(self.last_good_ms.unwrap_or(0.0)),
         ));
@@ -547,21 +619,58 @@ impl Controller {
         );
     }
 
-    /// At most one announcement every few seconds, of the rows whose rank moved.
-    fn announcement(
-        &mut self,
-        ranking: &Ranking,
-        previous: &HashMap<String, (u32, Value)>,
-        loc: &BoardLocale,
-        clock: Clock,
-    ) -> Option<String> {
-        if previous.is_empty() || clock.now_ms - self.last_announce_ms < announce::THROTTLE_MS {
-            return None;
+    /// Says the moves since the last announcement, when there are any worth saying and the
+    /// page may speak; otherwise waits its turn (they stay to be said, with any later moves).
+    fn consider_announcing(&mut self, clock: Clock, out: &mut Vec<Command>) {
+        let (Some(latest), Some(said)) = (&self.latest, &self.said) else {
+            return self.remember_said(); // the first board: what the next one compares with
+        };
+        if self.paused {
+            return;
         }
-        let feed = self.feed.as_ref()?;
-        let text = announce::moves(feed, ranking, previous, loc, self.attr("pin"))?;
-        self.last_announce_ms = clock.now_ms;
-        Some(text)
+        let mode = announce::Mode::parse(self.attr("announce"));
+        if mode == announce::Mode::Off {
+            return self.remember_said();
+        }
+        let moves = announce::moves(latest, said, mode, self.attr("pin"));
+        if moves.is_empty() {
+            return;
+        }
+        let mut options = String::new();
+        for name in [
+            "metric", "window", "ties", "country", "platform", "category", "as-of",
+        ] {
+            options.push_str(self.attr(name).unwrap_or_default());
+            options.push('\u{1}');
+        }
+        let key = announce::key(&moves, &options);
+        if self.gate.said(key, clock.now_ms) {
+            return self.remember_said(); // another board of this page said it
+        }
+        let wait = self.gate.wait_ms(clock.now_ms);
+        if wait > 0.0 {
+            if !self.announce_waiting {
+                self.announce_waiting = true;
+                out.push(Command::AnnounceTimer(wait));
+            }
+            return;
+        }
+        let (Some(feed), Some(loc)) = (self.feed.as_ref(), self.locale.clone()) else {
+            return;
+        };
+        let sentence = announce::sentence(feed, &moves, &loc);
+        self.gate.record(key, clock.now_ms);
+        self.remember_said();
+        out.push(Command::Announce(sentence));
+    }
+
+    /// The board at D is what the next announcement compares with.
+    fn remember_said(&mut self) {
+        self.said = self.latest.as_ref().map(|rows| {
+            rows.iter()
+                .map(|r| (r.id.clone(), (r.rank, r.value)))
+                .collect()
+        });
     }
 }
 
@@ -582,7 +691,12 @@ fn count_ups(ranking: &Ranking, previous: &HashMap<String, (u32, Value)>) -> Vec
 
 /// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    hash_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a of `bytes`, continuing from `h`.
+fn hash_more(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

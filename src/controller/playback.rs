@@ -124,7 +124,7 @@ impl Controller {
         }
         let day = f.add_days(i64::from(index)).min(d);
         self.replay.day = (day < d).then_some(day);
-        self.render(true, false, clock, out);
+        self.render(true, clock, out);
     }
 
     /// Stops playback on the nearest day (its exact board) and says so once.
@@ -145,14 +145,16 @@ impl Controller {
         self.replay.play = None;
         out.push(Command::Frames(false));
         let Some((f, d, p)) = position else {
-            return self.render(true, false, clock, out);
+            return self.render(true, clock, out);
         };
         let day = f.add_days(p.round().max(0.0) as i64).min(d);
         self.replay.day = (day < d).then_some(day);
-        self.render(true, false, clock, out);
+        self.render(true, clock, out);
         let words = loc.words();
         let text = crate::i18n::fill(words.replay_stopped, &[("", &loc.numbers.date(day))]);
-        out.push(Command::Announce(text));
+        out.push(Command::Announce(
+            crate::markup::El::new("span", "").text(&text),
+        ));
     }
 
     fn duration_ms(&self) -> f64 {

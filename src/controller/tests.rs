@@ -21,8 +21,13 @@ struct Board {
 
 impl Board {
     fn new(attrs: &[(&str, &str)]) -> Board {
+        Board::on_page(attrs, &Rc::default())
+    }
+
+    /// A board on a page whose other boards share `gate`.
+    fn on_page(attrs: &[(&str, &str)], gate: &Rc<announce::Gate>) -> Board {
         let mut b = Board {
-            c: Controller::new(Box::new(Icu)),
+            c: Controller::new(Box::new(Icu), gate.clone()),
             now: 1_000_000.0,
             random: 0.0,
         };
@@ -105,6 +110,10 @@ fn names(cmds: &[Command]) -> Vec<&'static str> {
             Command::Observe(true) => "observe",
             Command::Observe(false) => "no-observe",
             Command::Work => "work",
+            Command::AnnounceTimer(_) => "announce-timer",
+            Command::Pause(Some((true, _))) => "paused",
+            Command::Pause(Some((false, _))) => "pause",
+            Command::Pause(None) => "no-pause",
         })
         .collect()
 }
@@ -113,7 +122,7 @@ fn names(cmds: &[Command]) -> Vec<&'static str> {
 fn polling_fetches_then_waits_the_refresh_interval() {
     let mut b = Board::new(&[("src", "/feed.json"), ("refresh", "10"), ("timeout", "3")]);
     let cmds = b.send(Input::Connected);
-    assert_eq!(names(&cmds), ["clear-timer", "set-timer"]);
+    assert_eq!(names(&cmds), ["pause", "clear-timer", "set-timer"]);
     let cmds = b.send(Input::TimerFired);
     assert!(
         matches!(&cmds[..], [Command::Fetch { url, timeout_ms, .. }] if url == "/feed.json" && *timeout_ms == 3000.0)
@@ -199,9 +208,9 @@ fn stale_note_after_a_failed_refresh_keeps_the_last_board() {
         [
             "fresh",
             "render",
-            "announce",
             "fresh",
             "update",
+            "announce",
             "set-timer"
         ]
     );
@@ -340,13 +349,39 @@ fn data_property_renders_without_polling() {
     );
 }
 
+/// The text of an announcement.
+fn text_of(el: &crate::markup::El) -> String {
+    el.children
+        .iter()
+        .map(|n| match n {
+            crate::markup::Node::El(e) => text_of(e),
+            crate::markup::Node::Text(t) | crate::markup::Node::Svg(t) => t.clone(),
+        })
+        .collect()
+}
+
+fn said(cmds: &[Command]) -> Vec<String> {
+    cmds.iter()
+        .filter_map(|c| match c {
+            Command::Announce(el) => Some(text_of(el)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn announce_timer(cmds: &[Command]) -> Option<f64> {
+    cmds.iter().find_map(|c| match c {
+        Command::AnnounceTimer(ms) => Some(*ms),
+        _ => None,
+    })
+}
+
 #[test]
-fn count_up_lists_changed_counts_and_announcements_are_throttled() {
+fn count_up_lists_changed_counts() {
     let mut b = Board::new(&[("pin", "c")]);
     b.send(Input::Connected);
     let first = feed(3, 2, 1);
     b.send(Input::Data(first.as_bytes()));
-    // C jumps from third to first: announced (pinned first), counts listed.
     b.later(1000.0);
     let second = feed(3, 2, 10);
     let cmds = b.send(Input::Data(second.as_bytes()));
@@ -360,24 +395,128 @@ fn count_up_lists_changed_counts_and_announcements_are_throttled() {
             to: 10
         }]
     );
-    let said: Vec<&String> = cmds
-        .iter()
-        .filter_map(|c| match c {
-            Command::Announce(t) => Some(t),
-            _ => None,
-        })
-        .collect();
+}
+
+#[test]
+fn announcements_are_coalesced_never_dropped_and_name_their_baseline() {
+    let mut b = Board::new(&[("pin", "c")]);
+    b.send(Input::Connected);
+    assert!(said(&b.send(Input::Data(feed(3, 2, 1).as_bytes()))).is_empty());
+    // auto with a pin: only the pinned page's move is said.
+    b.later(1000.0);
     assert_eq!(
-        said,
-        ["Page C: up 2, now rank 1. Page A: down 1, now rank 2. Page B: down 1, now rank 3"]
+        said(&b.send(Input::Data(feed(3, 2, 10).as_bytes()))),
+        ["Page C: up 2 since the last update, now rank 1"]
     );
-    // Another move within 5 s: not announced; after 5 s it is.
-    b.later(2000.0);
-    let third = feed(30, 2, 10);
-    assert!(!names(&b.send(Input::Data(third.as_bytes()))).contains(&"announce"));
-    b.later(5000.0);
-    let fourth = feed(3, 20, 10);
-    assert!(names(&b.send(Input::Data(fourth.as_bytes()))).contains(&"announce"));
+    // 2.5 s later it drops to second: the page spoke lately, so the board waits its turn
+    // (the old throttle dropped this one).
+    b.later(2500.0);
+    let cmds = b.send(Input::Data(feed(30, 2, 10).as_bytes()));
+    assert!(said(&cmds).is_empty());
+    assert_eq!(announce_timer(&cmds), Some(7500.0));
+    // Then third, before the turn comes: one timer, and the net move is said at the turn.
+    b.later(1000.0);
+    let cmds = b.send(Input::Data(feed(30, 20, 10).as_bytes()));
+    assert!(said(&cmds).is_empty() && announce_timer(&cmds).is_none());
+    b.later(6500.0);
+    assert_eq!(
+        said(&b.send(Input::AnnounceDue)),
+        ["Page C: down 2 since the last update, now rank 3"]
+    );
+}
+
+#[test]
+fn auto_without_a_pin_says_first_place_all_says_three_then_counts() {
+    let five = |v: [u64; 5]| {
+        let pages: Vec<String> = v
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    r#"{{"id":"p{i}","name":"Page {i}","series":[{{"date":"2026-11-28","interactions":{n}}}]}}"#
+                )
+            })
+            .collect();
+        format!(r#"{{"version":1,"pages":[{}]}}"#, pages.join(","))
+    };
+    let gate = Rc::default();
+    let mut auto = Board::on_page(&[], &gate);
+    let mut all = Board::on_page(&[("announce", "all"), ("metric", "interactions")], &gate);
+    let mut off = Board::on_page(&[("announce", "off")], &gate);
+    for b in [&mut auto, &mut all, &mut off] {
+        b.send(Input::Connected);
+        b.send(Input::Data(five([5, 4, 3, 2, 1]).as_bytes()));
+        b.later(20_000.0);
+    }
+    // Everything reverses: p4 takes first place.
+    let reversed = five([1, 2, 3, 4, 5]);
+    assert_eq!(
+        said(&auto.send(Input::Data(reversed.as_bytes()))),
+        ["Page 4: up 4 since the last update, now rank 1. Page 0: down 4 since the last update, now rank 5"]
+    );
+    // Another board of the page: its turn is 10 s later; it says its own (other) change then.
+    let cmds = all.send(Input::Data(reversed.as_bytes()));
+    assert!(said(&cmds).is_empty());
+    assert_eq!(announce_timer(&cmds), Some(10_000.0));
+    all.later(10_000.0);
+    assert_eq!(
+        said(&all.send(Input::AnnounceDue)),
+        ["Page 4: up 4 since the last update, now rank 1. Page 3: up 2 since the last update, now rank 2. Page 1: down 2 since the last update, now rank 4. and 1 more"]
+    );
+    let cmds = off.send(Input::Data(reversed.as_bytes()));
+    assert!(said(&cmds).is_empty() && announce_timer(&cmds).is_none());
+}
+
+#[test]
+fn one_change_shown_by_two_boards_is_said_once() {
+    let gate = Rc::default();
+    let mut en = Board::on_page(&[("pin", "c")], &gate);
+    let mut ar = Board::on_page(&[("pin", "c"), ("locale", "ar")], &gate);
+    for b in [&mut en, &mut ar] {
+        b.send(Input::Connected);
+        b.send(Input::Data(feed(3, 2, 1).as_bytes()));
+    }
+    en.later(1000.0);
+    ar.later(1050.0);
+    assert_eq!(
+        said(&en.send(Input::Data(feed(3, 2, 10).as_bytes()))).len(),
+        1
+    );
+    let cmds = ar.send(Input::Data(feed(3, 2, 10).as_bytes()));
+    assert!(
+        said(&cmds).is_empty() && announce_timer(&cmds).is_none(),
+        "the Arabic board does not repeat the same move, nor wait to"
+    );
+    // Its next, different change is said, in its own language.
+    ar.later(20_000.0);
+    let cmds = ar.send(Input::Data(feed(30, 2, 10).as_bytes()));
+    let Some(Command::Announce(el)) = cmds.iter().find(|c| matches!(c, Command::Announce(_)))
+    else {
+        panic!("an announcement")
+    };
+    assert_eq!(
+        text_of(el),
+        "Page C: تراجع 1 منذ آخر تحديث، الآن في المركز 2"
+    );
+}
+
+#[test]
+fn pause_stops_updates_and_announcements_and_resume_catches_up() {
+    let mut b = Board::new(&[("src", "/feed.json"), ("refresh", "10"), ("pin", "c")]);
+    b.start(&feed(3, 2, 1));
+    let cmds = b.send(Input::PauseResume);
+    assert_eq!(names(&cmds), ["clear-timer", "paused"]);
+    // A feed given meanwhile is held, not shown, not lost.
+    let cmds = b.send(Input::Data(feed(3, 2, 10).as_bytes()));
+    assert!(cmds.is_empty());
+    b.later(60_000.0);
+    let cmds = b.send(Input::PauseResume);
+    let n = names(&cmds);
+    assert!(n.contains(&"render") && n.contains(&"announce") && n.ends_with(&["pause"]));
+    assert_eq!(timer_of(&cmds), Some(0.0), "fetches at once on resume");
+    // Without refresh there is no pause button.
+    let mut once = Board::new(&[("src", "/feed.json")]);
+    assert!(names(&once.send(Input::Connected)).contains(&"no-pause"));
 }
 
 #[test]

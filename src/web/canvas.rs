@@ -80,6 +80,20 @@ pub fn theme(canvas: &HtmlCanvasElement, board: &HtmlElement, rtl: bool) -> Styl
         return style;
     };
     let (text, muted, grid, bar, highlight) = LIGHT;
+    let forced = web_sys::window()
+        .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if forced {
+        // The system's colours (a canvas is not recoloured by the browser): the canvas
+        // resolves their names in the forced palette.
+        style.forced = true;
+        style.text = color(&ctx, "CanvasText", text);
+        style.muted = style.text;
+        style.bar = style.text;
+        style.grid = color(&ctx, "GrayText", grid);
+        style.highlight = color(&ctx, "Highlight", highlight);
+        return style;
+    }
     style.text = color(&ctx, &prop("--_fg"), text);
     style.muted = color(&ctx, &prop("--_muted"), muted);
     style.grid = color(&ctx, &prop("--_border"), grid);
@@ -100,7 +114,13 @@ fn color(ctx: &CanvasRenderingContext2d, css: &str, fallback: RGBColor) -> RGBCo
     parse_hex(&normalized).unwrap_or(fallback)
 }
 
+/// `#rrggbb`, or `rgba(r, g, b, a)` (how a canvas reads back a colour with alpha; the alpha
+/// is dropped: system colours such as `Highlight` come back translucent).
 fn parse_hex(s: &str) -> Option<RGBColor> {
+    if let Some(list) = s.strip_prefix("rgba(") {
+        let mut parts = list.split(',').map(|p| p.trim().parse::<u8>().ok());
+        return Some(RGBColor(parts.next()??, parts.next()??, parts.next()??));
+    }
     let hex = s.strip_prefix('#')?;
     if hex.len() != 6 {
         return None;

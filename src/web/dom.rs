@@ -45,7 +45,6 @@ pub struct Dom {
     head: Part,
     pub chart: Element,
     pub canvas: HtmlCanvasElement,
-    caption: Part,
     table: Element,
     thead: Part,
     pub tbody: Element,
@@ -56,6 +55,8 @@ pub struct Dom {
     pub status: Element,
     pub error: Element,
     pub announcer: Element,
+    /// Stops and resumes updates (`part="pause"`, shown when `refresh` > 0; WCAG 2.2.2).
+    pub pause: Element,
     tools: Part,
     pub replay: ReplayDom,
     pub rows: HashMap<String, RowDom>,
@@ -231,7 +232,6 @@ impl Dom {
         for e in [&head.el, &chart, &table] {
             show(e, false);
         }
-        let caption = part(doc, &table, "caption", "gl-sr")?;
         let thead = part(doc, &table, "thead", "")?;
         let tbody = child(doc, &table, "tbody", "")?;
         let more = part(doc, &board, "p", "gl-more")?;
@@ -241,6 +241,15 @@ impl Dom {
         stale.set_attribute("role", "status")?;
         // Always rendered (empty while fresh), so a screen reader hears the note when its
         // text arrives: a live region that appears with its text is often not read.
+        let pause = child(doc, &board, "button", "gl-pause")?;
+        for (name, value) in [
+            ("type", "button"),
+            ("part", "pause"),
+            ("aria-pressed", "false"),
+        ] {
+            pause.set_attribute(name, value)?;
+        }
+        show(&pause, false);
         let tools = part(doc, &board, "p", "gl-tools")?;
         for p in [&more, &empty, &foot, &tools] {
             show(&p.el, false);
@@ -255,7 +264,6 @@ impl Dom {
             head,
             chart,
             canvas,
-            caption,
             table,
             thead,
             tbody,
@@ -266,6 +274,7 @@ impl Dom {
             status,
             error,
             announcer,
+            pause,
             tools,
             replay,
             rows: HashMap::new(),
@@ -306,10 +315,12 @@ impl Dom {
             None => show(&self.chart, false),
         }
         show(&self.table, true);
-        let (caption, thead) = markup::table_head(v);
-        self.caption.update(&doc, Some(caption))?;
-        self.thead.update(&doc, Some(thead))?;
-        self.update_rows(&v.rows, v.movement)?;
+        let labelled_by = markup::labelled_by(v);
+        if self.table.get_attribute("aria-labelledby").as_deref() != Some(&labelled_by) {
+            self.table.set_attribute("aria-labelledby", &labelled_by)?;
+        }
+        self.thead.update(&doc, Some(markup::table_head(v)))?;
+        self.update_rows(v)?;
         self.more.update(&doc, markup::more(v))?;
         self.empty.update(&doc, markup::empty(v))?;
         self.foot.update(&doc, markup::footer(v))?;
@@ -319,17 +330,14 @@ impl Dom {
         Ok(())
     }
 
-    fn update_rows(
-        &mut self,
-        rows: &[crate::board::RowView],
-        movement: bool,
-    ) -> Result<(), JsValue> {
+    fn update_rows(&mut self, v: &BoardView) -> Result<(), JsValue> {
+        let rows = &v.rows;
         let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
         // Walk the table once: a row already in its place is left where it is, so an update
         // that changes figures but not order moves no node.
         let mut next = self.tbody.first_element_child();
         for r in rows {
-            let tree = markup::row(r, movement);
+            let tree = markup::row(r, v);
             let row = match self.rows.remove(&r.id) {
                 Some(mut row) => {
                     if row.shown != tree {
@@ -425,6 +433,30 @@ impl Dom {
         set_text(&r.label, c.play_label);
         set_text(&r.day, &c.day);
         show(&r.row, true);
+    }
+
+    /// Says `sentence` in the live region (its names keep their `lang`).
+    pub fn announce(&self, sentence: &El) {
+        self.announcer.set_text_content(None);
+        warn_on_error(append_children(
+            &self.doc,
+            &self.announcer,
+            &sentence.children,
+        ));
+    }
+
+    /// Shows the pause button with its state and name, or hides it.
+    pub fn set_pause(&self, button: Option<(bool, &str)>) {
+        let Some((paused, label)) = button else {
+            show(&self.pause, false);
+            return;
+        };
+        let pressed = if paused { "true" } else { "false" };
+        if self.pause.get_attribute("aria-pressed").as_deref() != Some(pressed) {
+            warn_on_error(self.pause.set_attribute("aria-pressed", pressed));
+        }
+        set_text(&self.pause, label);
+        show(&self.pause, true);
     }
 
     /// Shows or hides the "stale" note.

@@ -54,7 +54,7 @@ impl BoardElement {
         }
         // The attributes the page set before the engine existed (the controller keeps the
         // ones it knows).
-        let mut controller = Controller::new(Box::new(Intl));
+        let mut controller = Controller::new(Box::new(Intl), page_gate());
         for name in host
             .get_attribute_names()
             .iter()
@@ -77,6 +77,7 @@ impl BoardElement {
             locale: None,
             timer: None,
             timeout: None,
+            announce_timer: None,
             abort: None,
             fetching: None,
             connected: false,
@@ -197,6 +198,15 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 }
 
 /// Now, and a random number for the controller's jitter.
+thread_local! {
+    /// The page's announcement schedule: one for all its boards (SPEC §4 "Accessibility").
+    static GATE: Rc<crate::controller::announce::Gate> = Rc::default();
+}
+
+fn page_gate() -> Rc<crate::controller::announce::Gate> {
+    GATE.with(Rc::clone)
+}
+
 pub(super) fn clock() -> Clock {
     Clock {
         now_ms: js_sys::Date::now(),
@@ -229,7 +239,9 @@ impl State {
                     }
                 }
                 Command::Stale(since) => self.show_stale_note(since),
-                Command::Announce(text) => self.dom.announcer.set_text_content(Some(&text)),
+                Command::Announce(sentence) => self.dom.announce(&sentence),
+                Command::AnnounceTimer(ms) => self.set_announce_timer(ms),
+                Command::Pause(button) => self.dom.set_pause(button),
                 Command::ShowError(message) => self.show_error(&message),
                 Command::EmitUpdate => events.push(Emit::Update(self.rows.clone())),
                 Command::EmitError(message) => events.push(Emit::Error(message)),
@@ -447,12 +459,15 @@ impl State {
                     on_visible(&w)
                 }));
         }
-        if let Ok(Some(dark)) = window.match_media("(prefers-color-scheme: dark)") {
-            let w = self.me.clone();
-            self.listeners
-                .extend(Listener::new(&dark, "change", move |_| {
-                    with_state(&w, |s| s.restyle_chart())
-                }));
+        // The chart's colours follow the reader's scheme and forced colours as they change.
+        for query in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+            if let Ok(Some(list)) = window.match_media(query) {
+                let w = self.me.clone();
+                self.listeners
+                    .extend(Listener::new(&list, "change", move |_| {
+                        with_state(&w, |s| s.restyle_chart())
+                    }));
+            }
         }
         let w = self.me.clone();
         self.listeners
@@ -471,6 +486,11 @@ impl State {
             },
         ));
         let w = self.me.clone();
+        self.listeners
+            .extend(Listener::new(&self.dom.pause, "click", move |_| {
+                super::polling::send(&w, |_| Input::PauseResume)
+            }));
+        let w = self.me.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {
             with_state(&w, |s| {
                 // Layout is fresh when the observer runs: reading the width here is free.
@@ -488,6 +508,7 @@ impl State {
         self.listeners.clear();
         self.resize = None;
         self.timer = None;
+        self.announce_timer = None;
         self.tween = None;
         self.glide = None;
         self.ticker = None;

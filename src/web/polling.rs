@@ -45,6 +45,16 @@ impl State {
     }
 }
 
+impl State {
+    /// The controller waits its turn to speak: `Input::AnnounceDue` after `ms`.
+    pub(super) fn set_announce_timer(&mut self, ms: f64) {
+        let weak = self.me.clone();
+        self.announce_timer = Timer::once(ms, move || {
+            wasm_bindgen_futures::spawn_local(async move { send(&weak, |_| Input::AnnounceDue) })
+        });
+    }
+}
+
 /// Gives the controller of the board behind `weak` an input; dispatches what it emits.
 pub(super) fn send(weak: &Weak<RefCell<State>>, input: impl FnOnce(&State) -> Input<'static>) {
     if let Some(st) = weak.upgrade() {

@@ -43,6 +43,8 @@ pub(super) struct State {
     // carrying out the controller's fetch and timer commands
     pub(super) timer: Option<Timer>,
     pub(super) timeout: Option<Timer>,
+    /// The controller's turn to announce (see `set_announce_timer`).
+    pub(super) announce_timer: Option<Timer>,
     pub(super) abort: Option<AbortController>,
     /// The generation of the fetch in flight (its timeout and abort belong to it).
     pub(super) fetching: Option<u32>,

@@ -35,7 +35,7 @@ for (const motion of ["no-preference", "reduce"]) {
     await page.focus("#before");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    const focused = () => page.$eval("#b", (el) => el.shadowRoot.activeElement?.textContent ?? null);
+    const focused = () => page.$eval("#b", (el) => el.shadowRoot.activeElement?.querySelector("bdi")?.textContent ?? null);
     assert.equal(await focused(), "Ministry of Interior (Egypt)");
     await page.evaluate((seed) => {
       const f = JSON.parse(seed);

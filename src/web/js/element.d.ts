@@ -29,6 +29,8 @@ export interface GovLeaderboardAttributes {
   "heading-level"?: string | number;
   /** Seconds between polls of src (0: fetch once) */
   refresh?: string | number;
+  /** What screen readers hear of live moves: auto (the pinned page, else first place), all or off */
+  announce?: "auto" | "all" | "off";
   /** Colours: auto (the reader's setting), light or dark */
   theme?: "auto" | "light" | "dark";
   /** Text direction, ltr or rtl (default: the locale's) */

@@ -8,7 +8,7 @@ import init, { BoardElement } from "./gov_leaderboard_element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
-  "replay-from", "replay-duration", "heading-level"];
+  "replay-from", "replay-duration", "heading-level", "announce"];
 
 // The board stylesheet (www/gov-leaderboard.css and element.css, minified), written here by
 // www/dev/build-pkg.mjs. One constructable sheet shared by every board's shadow root: no
