@@ -104,7 +104,7 @@ pub const PALETTE: [RGBColor; 10] = [
     RGBColor(0x1A, 0x7F, 0x74), // teal
     RGBColor(0x8E, 0x44, 0xAD), // purple
     RGBColor(0x7A, 0x70, 0x00), // olive
-    RGBColor(0xB0, 0x30, 0x7A), // magenta
+    RGBColor(0xB8, 0x38, 0x7F), // magenta
     RGBColor(0x3A, 0x7D, 0x23), // green
     RGBColor(0x8C, 0x5A, 0x2B), // brown
     RGBColor(0x4B, 0x5B, 0xD6), // indigo
@@ -592,6 +592,37 @@ mod tests {
         assert_eq!(nice_ticks(26_000_000.0), vec![0.0, 1e7, 2e7, 3e7]);
         assert_eq!(nice_ticks(9.0), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
         assert_eq!(nice_ticks(0.0), vec![0.0, 1.0]);
+    }
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: RGBColor) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn line_colours_reach_3_to_1_on_the_light_and_the_dark_background() {
+        for c in PALETTE {
+            for bg in [RGBColor(0xFF, 0xFF, 0xFF), RGBColor(0x16, 0x19, 0x1D)] {
+                assert!(
+                    contrast(c, bg) >= 3.0,
+                    "{c:?} on {bg:?}: {}",
+                    contrast(c, bg)
+                );
+            }
+        }
     }
 
     #[test]

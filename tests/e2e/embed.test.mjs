@@ -152,3 +152,24 @@ test("heights are clamped, only numbers are used, unmarked frames and page marku
   assert.equal(await page.$eval("#unmarked", (f) => Math.round(f.getBoundingClientRect().height)), 100, "unmarked frame untouched");
   await page.close();
 });
+
+test("embed.html's document speaks the board's language: lang, dir and a localized title, then the board's own", async () => {
+  for (const [locale, dir, first] of [["ar-EG", "rtl", "لوحة ترتيب الصفحات الحكومية"], ["de", "ltr", "Rangliste der Regierungsseiten"]]) {
+    const page = await browser.newPage();
+X
+    feed.body = JSON.stringify(SEED);
+    await page.goto(`${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/nothing.json")}&locale=${locale}`);
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]), [locale, dir, first]);
+    await page.goto(`${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/feed.json")}&locale=${locale}&top=3`);
+    await page.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
+    assert.equal(await page.title(), SEED.title);
+    await page.close();
+  }
+  // Without JavaScript: the noscript note in each language, each marked.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${cdn.url}/www/embed.html?locale=ar`);
+  const notes = await page.$$eval("noscript p", (ps) => ps.map((p) => [p.lang, p.dir]));
+  assert.deepEqual(notes.map(([l]) => l), ["en", "ar", "fr", "de"]);
+  await context.close();
+});
