@@ -156,7 +156,7 @@ test("heights are clamped, only numbers are used, unmarked frames and page marku
 test("embed.html's document speaks the board's language: lang, dir and a localized title, then the board's own", async () => {
   for (const [locale, dir, first] of [["ar-EG", "rtl", "لوحة ترتيب الصفحات الحكومية"], ["de", "ltr", "Rangliste der Regierungsseiten"]]) {
     const page = await browser.newPage();
-X
+    // A feed that is not there: the document keeps its own title (no board, no board title).
     feed.body = JSON.stringify(SEED);
     await page.goto(`${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/nothing.json")}&locale=${locale}`);
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]), [locale, dir, first]);
