@@ -18,6 +18,9 @@ pub struct BoardOptions {
     pub from: Option<Date>,
     /// The title's heading level, 1–6.
     pub heading_level: u8,
+    /// `render --card[=WxH]` (npm `card`): the share card's size; the card is written
+    /// instead of the board (SPEC §4 "Share").
+    pub card: Option<(u32, u32)>,
 }
 
 impl Default for BoardOptions {
@@ -28,6 +31,7 @@ impl Default for BoardOptions {
             chart: ChartKind::default(),
             from: None,
             heading_level: 2,
+            card: None,
         }
     }
 }
@@ -71,12 +75,22 @@ impl BoardOptions {
             Some(v) => parse_heading_level(&v)?,
             None => 2,
         };
+        let card = get("card")
+            .map(|v| {
+                crate::card::parse_size(&v).ok_or(OptionError {
+                    option: "card",
+                    value: v,
+                    expected: "WxH, each from 200 to 4096 (e.g. 1200x675)",
+                })
+            })
+            .transpose()?;
         Ok(BoardOptions {
             rank,
             locale: text("locale"),
             chart,
             from,
             heading_level,
+            card,
         })
     }
 }

@@ -172,14 +172,14 @@ impl Chart {
 }
 
 /// Maps CSS-pixel geometry to the backend's pixels, mirrored for right-to-left boards.
-struct Frame {
-    width: f64,
+pub(crate) struct Frame {
+    pub(crate) width: f64,
     scale: f64,
     rtl: bool,
 }
 
 impl Frame {
-    fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Frame {
+    pub(crate) fn new<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Frame {
         let (w, _) = area.dim_in_pixel();
         Frame {
             width: f64::from(w) / style.scale,
@@ -189,7 +189,7 @@ impl Frame {
     }
 
     /// A point at distance `x` from the reading start edge, `y` from the top.
-    fn at(&self, x: f64, y: f64) -> (i32, i32) {
+    pub(crate) fn at(&self, x: f64, y: f64) -> (i32, i32) {
         let x = if self.rtl { self.width - x } else { x };
         (
             (x * self.scale).round() as i32,
@@ -198,7 +198,7 @@ impl Frame {
     }
 
     /// Text anchored at its reading start (`true`) or end, in the board's direction.
-    fn anchor(&self, at_start: bool) -> HPos {
+    pub(crate) fn anchor(&self, at_start: bool) -> HPos {
         match (at_start, self.rtl) {
             (true, false) | (false, true) => HPos::Left,
             _ => HPos::Right,
@@ -206,7 +206,7 @@ impl Frame {
     }
 }
 
-fn text_style<'a>(
+pub(crate) fn text_style<'a>(
     style: &'a Style,
     px: f64,
     bold: bool,
@@ -226,7 +226,7 @@ fn text_style<'a>(
 }
 
 /// First-strong isolation keeps a name's own direction without reordering what surrounds it.
-fn isolate(label: &str) -> String {
+pub(crate) fn isolate(label: &str) -> String {
     format!("\u{2068}{label}\u{2069}")
 }
 
@@ -243,7 +243,7 @@ fn shorten(label: &str, max: usize) -> String {
 /// `label`, isolated and cut with an ellipsis so that it is at most `max_px` backend pixels
 /// wide as the backend measures it (the canvas measures with the browser's fonts; the SVG
 /// estimates, erring wide).
-fn fit<DB: DrawingBackend>(
+pub(crate) fn fit<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     label: &str,
     style: &TextStyle<'_>,

@@ -59,6 +59,12 @@ fn with_options(cmd: clap::Command) -> clap::Command {
             if let Some(d) = o.default {
                 arg = arg.default_value(d);
             }
+            if let Some((_, bare)) = option_defs::VALUE_IF_BARE
+                .iter()
+                .find(|(n, _)| *n == o.name)
+            {
+                arg = arg.num_args(0..=1).default_missing_value(*bare);
+            }
             cmd.arg(arg)
         })
     };

@@ -41,6 +41,8 @@ pub struct Words {
     pub more_moves: &'static str,
     /// The button that stops and resumes updates (`refresh` > 0); `aria-pressed` is its state.
     pub pause: &'static str,
+    /// The share button (SPEC §4 "Share").
+    pub share: &'static str,
     /// Hidden text in the pinned row.
     pub pinned: &'static str,
     /// Hidden text in links that open a new tab.
@@ -80,6 +82,7 @@ const EN: Words = Words {
     announce: "{name}: {move} since the last update, now rank {rank}",
     more_moves: "and {} more",
     pause: "Pause updates",
+    share: "Save image",
     pinned: " (highlighted)",
     new_tab: " (opens in a new tab)",
     trend_chart: "Line chart: interactions per day of the pages shown",
@@ -117,6 +120,7 @@ const AR: Words = Words {
     announce: "{name}: {move} منذ آخر تحديث، الآن في المركز {rank}",
     more_moves: "وتغيّرات أخرى: {}",
     pause: "إيقاف التحديثات مؤقتًا",
+    share: "حفظ الصورة",
     pinned: " (مميّزة)",
     new_tab: " (تُفتح في علامة تبويب جديدة)",
     trend_chart: "رسم خطي: التفاعلات اليومية للصفحات المعروضة",
@@ -149,6 +153,7 @@ const FR: Words = Words {
     announce: "{name}\u{a0}: {move} depuis la dernière mise à jour, désormais au rang {rank}",
     more_moves: "et {} autres",
     pause: "Suspendre les mises à jour",
+    share: "Enregistrer l’image",
     pinned: " (mise en avant)",
     new_tab: " (s’ouvre dans un nouvel onglet)",
     trend_chart: "Courbes\u{a0}: interactions par jour des pages affichées",
@@ -186,6 +191,7 @@ const DE: Words = Words {
     announce: "{name}: {move} seit der letzten Aktualisierung, jetzt Rang {rank}",
     more_moves: "und {} weitere",
     pause: "Aktualisierungen anhalten",
+    share: "Bild speichern",
     pinned: " (hervorgehoben)",
     new_tab: " (öffnet in neuem Tab)",
     trend_chart: "Liniendiagramm: Interaktionen pro Tag der gezeigten Seiten",

@@ -145,6 +145,13 @@ pub const OPTIONS: &[OptionDef] = &[
         help: "Heading level of the board's title, 1 to 6 (h2 by default)",
     },
     OptionDef {
+        name: "card",
+        npm: "card",
+        default: None,
+        surfaces: &[Render],
+        help: "Write the share card instead of the board: a standalone SVG of WxH (--card alone: 1200x675)",
+    },
+    OptionDef {
         name: "src",
         npm: "src",
         default: None,
@@ -164,6 +171,13 @@ pub const OPTIONS: &[OptionDef] = &[
         default: Some("auto"),
         surfaces: ELEMENT,
         help: "What screen readers hear of live moves: auto (the pinned page, else first place), all or off",
+    },
+    OptionDef {
+        name: "share",
+        npm: "share",
+        default: None,
+        surfaces: ELEMENT,
+        help: "A \"Save image\" button: the board as a PNG for social posts, WxH (present alone: 1200x675)",
     },
     OptionDef {
         name: "theme",
@@ -201,6 +215,9 @@ pub const OPTIONS: &[OptionDef] = &[
         help: "Seconds from the first day of the replay to the last at normal speed",
     },
 ];
+
+/// Options whose flag may be given without a value, and the value it then has.
+pub const VALUE_IF_BARE: &[(&str, &str)] = &[("card", "1200x675")];
 
 /// The options of one surface, in table order.
 pub fn on(surface: Surface) -> impl Iterator<Item = &'static OptionDef> {

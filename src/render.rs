@@ -15,9 +15,12 @@ pub const SVG_WIDTH: u32 = 360;
 /// The board's font stack, used by the chart where CSS does not reach (canvas).
 pub const FONT: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Naskh Arabic\", Tahoma, sans-serif";
 
-/// Ranks the feed and renders the static board.
+/// Ranks the feed and renders the static board, or its share card as SVG (`card`).
 pub fn render(feed: &Feed, opts: &BoardOptions, loc: &BoardLocale) -> String {
     let (ranking, view) = board::build(feed, opts, loc);
+    if let Some(size) = opts.card {
+        return crate::card::Card::of(&view).svg(size);
+    }
     html(
         &view,
         &ranking.metric.to_string(),

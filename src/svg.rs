@@ -19,11 +19,25 @@ pub struct ResponsiveSvg<'a> {
     out: &'a mut String,
     width: u32,
     height: u32,
+    /// The SVG's root is `direction="rtl"` (the share card): text anchors flip there, so
+    /// "left" and "right" anchors are written the other way round.
+    rtl_root: bool,
 }
 
 impl<'a> ResponsiveSvg<'a> {
     pub fn new(out: &'a mut String, width: u32, height: u32) -> Self {
-        ResponsiveSvg { out, width, height }
+        ResponsiveSvg {
+            out,
+            width,
+            height,
+            rtl_root: false,
+        }
+    }
+
+    /// For a root whose `direction` is `rtl`.
+    pub fn right_to_left(mut self, rtl: bool) -> Self {
+        self.rtl_root = rtl;
+        self
     }
 
     /// The `<svg>` element around what was drawn.
@@ -174,10 +188,10 @@ impl DrawingBackend for ResponsiveSvg<'_> {
         style: &T,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let anchor = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "middle",
+        let anchor = match (style.anchor().h_pos, self.rtl_root) {
+            (HPos::Left, false) | (HPos::Right, true) => "start",
+            (HPos::Right, false) | (HPos::Left, true) => "end",
+            (HPos::Center, _) => "middle",
         };
         let weight = match style.style() {
             FontStyle::Bold => " font-weight=\"bold\"",

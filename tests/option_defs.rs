@@ -132,6 +132,10 @@ fn custom_elements_manifest() -> String {
                       "description": "A feed object (or JSON/CSV text, or bytes) shown without fetching" },
                     { "kind": "field", "name": "rows", "readonly": true, "type": { "text": "Row[]" },
                       "description": "The rows on screen" },
+                    { "kind": "method", "name": "snapshot",
+                      "parameters": [{ "name": "options", "optional": true, "type": { "text": "{ width?: number; height?: number }" } }],
+                      "return": { "type": { "text": "Promise<Blob>" } },
+                      "description": "A PNG of the board as shown, for social posts (default 1200×675; each side 200–4096)" },
                 ],
                 "events": [
                     { "name": "leaderboard-update", "type": { "text": "CustomEvent<Row[]>" },
@@ -144,7 +148,8 @@ fn custom_elements_manifest() -> String {
                     { "name": "play", "description": "The replay's play/pause button (attribute replay)" },
                     { "name": "scrubber", "description": "The replay's range input over the days" },
                     { "name": "day", "description": "The replay's day shown" },
-                    { "name": "pause", "description": "The button that pauses live updates (refresh > 0)" }
+                    { "name": "pause", "description": "The button that pauses live updates (refresh > 0)" },
+                    { "name": "share", "description": "The \"Save image\" button (attribute share)" }
                 ],
                 "cssProperties": css.iter().map(|(n, d)| json!({ "name": n, "description": d })).collect::<Vec<_>>(),
             }],

@@ -7,7 +7,7 @@ import "./pkg/element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
-  "replay-from", "replay-duration", "heading-level", "announce"];
+  "replay-from", "replay-duration", "heading-level", "announce", "share"];
 const params = new URLSearchParams(location.search);
 
 const REFUSED = {

@@ -177,6 +177,8 @@ struct NpmOptions {
     chart: Option<String>,
     #[serde(rename = "headingLevel")]
     heading_level: Option<u8>,
+    /// renderStatic: the share card's size, "WxH" ("" for 1200x675).
+    card: Option<String>,
 }
 
 #[cfg(feature = "api")]
@@ -197,6 +199,7 @@ impl NpmOptions {
             "locale" => text(&self.locale),
             "chart" => text(&self.chart),
             "heading-level" => self.heading_level.map(|n| n.to_string()),
+            "card" => text(&self.card),
             _ => None,
         }
     }

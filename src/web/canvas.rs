@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
@@ -100,6 +100,39 @@ pub fn theme(canvas: &HtmlCanvasElement, board: &HtmlElement, rtl: bool) -> Styl
     style.bar = color(&ctx, &prop("--_bar"), bar);
     style.highlight = color(&ctx, &prop("--_accent"), highlight);
     style
+}
+
+/// An opaque background for an image of the board: the board's own (`--_bg`, the system's
+/// `Canvas` under forced colours), else white or the dark theme's, whichever the text is drawn
+/// for (a board is transparent by default: the article shows through).
+pub fn background(canvas: &HtmlCanvasElement, board: &HtmlElement, text: RGBColor) -> RGBColor {
+    let light = text.0 as u32 + text.1 as u32 + text.2 as u32 > 3 * 128;
+    let fallback = if light {
+        RGBColor(0x16, 0x19, 0x1D)
+    } else {
+        RGBColor(0xFF, 0xFF, 0xFF)
+    };
+    let Ok(ctx) = context(canvas) else {
+        return fallback;
+    };
+    let forced = web_sys::window()
+        .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let css = if forced {
+        "Canvas".to_string()
+    } else {
+        web_sys::window()
+            .and_then(|w| w.get_computed_style(board).ok().flatten())
+            .and_then(|c| c.get_property_value("--_bg").ok())
+            .unwrap_or_default()
+    };
+    ctx.set_fill_style_str("rgba(0, 0, 0, 0)");
+    ctx.set_fill_style_str(css.trim());
+    let normalized = ctx.fill_style().as_string().unwrap_or_default();
+    if normalized.starts_with("rgba(") {
+        return fallback; // transparent, or not opaque: the article would show through
+    }
+    parse_hex(&normalized).unwrap_or(fallback)
 }
 
 /// Any CSS colour → RGB, normalized by the canvas itself (it reads back `#rrggbb`).

@@ -57,6 +57,8 @@ pub struct Dom {
     pub announcer: Element,
     /// Stops and resumes updates (`part="pause"`, shown when `refresh` > 0; WCAG 2.2.2).
     pub pause: Element,
+    /// Saves the share image (`part="share"`, shown with the `share` attribute).
+    pub share: Element,
     tools: Part,
     pub replay: ReplayDom,
     pub rows: HashMap<String, RowDom>,
@@ -241,7 +243,9 @@ impl Dom {
         stale.set_attribute("role", "status")?;
         // Always rendered (empty while fresh), so a screen reader hears the note when its
         // text arrives: a live region that appears with its text is often not read.
-        let pause = child(doc, &board, "button", "gl-pause")?;
+        // The live-only buttons, at the end of the last line (see element.css).
+        let actions = child(doc, &board, "div", "gl-actions")?;
+        let pause = child(doc, &actions, "button", "gl-pause")?;
         for (name, value) in [
             ("type", "button"),
             ("part", "pause"),
@@ -250,6 +254,11 @@ impl Dom {
             pause.set_attribute(name, value)?;
         }
         show(&pause, false);
+        let share = child(doc, &actions, "button", "gl-share")?;
+        for (name, value) in [("type", "button"), ("part", "share")] {
+            share.set_attribute(name, value)?;
+        }
+        show(&share, false);
         let tools = part(doc, &board, "p", "gl-tools")?;
         for p in [&more, &empty, &foot, &tools] {
             show(&p.el, false);
@@ -275,6 +284,7 @@ impl Dom {
             error,
             announcer,
             pause,
+            share,
             tools,
             replay,
             rows: HashMap::new(),
@@ -443,6 +453,14 @@ impl Dom {
             &self.announcer,
             &sentence.children,
         ));
+    }
+
+    /// Shows the share button with its name, or hides it.
+    pub fn set_share(&self, label: Option<&str>) {
+        if let Some(label) = label {
+            set_text(&self.share, label);
+        }
+        show(&self.share, label.is_some());
     }
 
     /// Shows the pause button with its state and name, or hides it.

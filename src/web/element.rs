@@ -75,6 +75,8 @@ impl BoardElement {
             rows: Array::new().into(),
             chart: None,
             locale: None,
+            view: None,
+            as_of: None,
             timer: None,
             timeout: None,
             announce_timer: None,
@@ -161,6 +163,15 @@ impl BoardElement {
             .unwrap_or_else(|_| Array::new().into())
     }
 
+    /// A PNG of the board as shown (SPEC §4 "Share"), `width`×`height` (each 200–4096).
+    pub fn snapshot(&self, width: u32, height: u32) -> Result<js_sys::Promise, JsError> {
+        let s = self
+            .state
+            .try_borrow()
+            .map_err(|_| JsError::new("gov-leaderboard: busy"))?;
+        s.snapshot(width, height).map_err(js_error)
+    }
+
     /// Puts the element in its error state from outside (element.js calls it when a call into
     /// the engine threw), so a failure never leaves a blank box.
     #[wasm_bindgen(js_name = showError)]
@@ -197,7 +208,6 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
 }
 
-/// Now, and a random number for the controller's jitter.
 thread_local! {
     /// The page's announcement schedule: one for all its boards (SPEC §4 "Accessibility").
     static GATE: Rc<crate::controller::announce::Gate> = Rc::default();
@@ -207,6 +217,7 @@ fn page_gate() -> Rc<crate::controller::announce::Gate> {
     GATE.with(Rc::clone)
 }
 
+/// Now, and a random number for the controller's jitter.
 pub(super) fn clock() -> Clock {
     Clock {
         now_ms: js_sys::Date::now(),
@@ -254,7 +265,7 @@ impl State {
         events
     }
 
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(super) fn attr(&self, name: &str) -> Option<&str> {
         self.controller.attr(name)
     }
 
@@ -344,6 +355,10 @@ impl State {
         if !r.replay_frame {
             self.rows = rows_object(&r.ranking.rows);
         }
+        let share = self.attr("share").map(|_| r.locale.words().share);
+        self.dom.set_share(share);
+        self.as_of = r.ranking.as_of.map(|d| d.to_string());
+        self.view = Some(r.view); // what the share image draws
         self.locale = Some(r.locale);
         Ok(())
     }
@@ -489,6 +504,11 @@ impl State {
         self.listeners
             .extend(Listener::new(&self.dom.pause, "click", move |_| {
                 super::polling::send(&w, |_| Input::PauseResume)
+            }));
+        let w = self.me.clone();
+        self.listeners
+            .extend(Listener::new(&self.dom.share, "click", move |_| {
+                with_state(&w, |s| s.share())
             }));
         let w = self.me.clone();
         self.resize = Resize::observe(&self.dom.chart, move |_| {

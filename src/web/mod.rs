@@ -15,6 +15,7 @@ mod live;
 mod motion;
 mod polling;
 mod replay;
+mod share;
 mod state;
 
 #[cfg(feature = "api")]

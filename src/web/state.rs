@@ -40,6 +40,9 @@ pub(super) struct State {
     pub(super) chart: Option<(Chart, Style)>,
     /// The locale of the board on screen (stale note, count-up figures).
     pub(super) locale: Option<Rc<BoardLocale>>,
+    /// The board on screen (the share image draws it) and its as-of date, `YYYY-MM-DD`.
+    pub(super) view: Option<crate::board::BoardView>,
+    pub(super) as_of: Option<String>,
     // carrying out the controller's fetch and timer commands
     pub(super) timer: Option<Timer>,
     pub(super) timeout: Option<Timer>,

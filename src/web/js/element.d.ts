@@ -31,6 +31,8 @@ export interface GovLeaderboardAttributes {
   refresh?: string | number;
   /** What screen readers hear of live moves: auto (the pinned page, else first place), all or off */
   announce?: "auto" | "all" | "off";
+  /** A "Save image" button: the board as a PNG for social posts, WxH (present alone: 1200x675) */
+  share?: string | boolean;
   /** Colours: auto (the reader's setting), light or dark */
   theme?: "auto" | "light" | "dark";
   /** Text direction, ltr or rtl (default: the locale's) */
@@ -53,6 +55,8 @@ export declare class GovLeaderboard extends HTMLElement {
   data: Feed | string | Uint8Array | undefined;
   /** The rows on screen. */
   readonly rows: Row[];
+  /** A PNG of the board as shown, for social posts (default 1200×675; each side 200–4096). */
+  snapshot(options?: { width?: number; height?: number }): Promise<Blob>;
 }
 
 /** Resolves once the WebAssembly is loaded. */

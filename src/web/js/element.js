@@ -8,7 +8,7 @@ import init, { BoardElement } from "./gov_leaderboard_element.js";
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
-  "replay-from", "replay-duration", "heading-level", "announce"];
+  "replay-from", "replay-duration", "heading-level", "announce", "share"];
 
 // The board stylesheet (www/gov-leaderboard.css and element.css, minified), written here by
 // www/dev/build-pkg.mjs. One constructable sheet shared by every board's shadow root: no
@@ -179,6 +179,16 @@ export class GovLeaderboard extends Base {
   /** The rows on screen: [{ rank, id, name, value, previous_rank, delta }]. */
   get rows() {
     return (this.#engine && this.#call(() => this.#engine.rows())) || [];
+  }
+
+  /** A PNG of the board as shown (SPEC §4 "Share"): Promise<Blob>, width × height 200–4096. */
+  snapshot({ width = 1200, height = 675 } = {}) {
+    if (!this.#engine) return Promise.reject(new Error("gov-leaderboard: no board to snapshot yet"));
+    try {
+      return this.#engine.snapshot(width, height);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Whether this board's engine was in the middle of its work (see retire()). */

@@ -71,6 +71,9 @@ export interface Options {
   chart?: ChartKind;
   /** The title's heading level, 1–6 (default 2); renderStatic only. */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** renderStatic only: return the share card as a standalone SVG of "WxH" (each 200–4096;
+   * "" for 1200x675) instead of the board's HTML. */
+  card?: string;
 }
 
 /** One ranked row. */
