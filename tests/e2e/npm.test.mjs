@@ -164,3 +164,13 @@ test("rankTimeline: every day F..D, each frame equal to rank with asOf and to th
   assert.throws(() => rankTimeline(json, { from: "yesterday" }), /invalid value "yesterday" for replay-from/);
   assert.throws(() => rank(json, { as_of: "2026-11-01" }), /unknown option "as_of"/);
 });
+
+test("renderStatic with card gives the CLI's render --card SVG", () => {
+  const seed = readFileSync(join(ROOT, "www/data/seed.json"));
+  for (const [card, args] of [["", ["--card"]], ["1080x1080", ["--card=1080x1080"]]]) {
+    const svg = renderStatic(new Uint8Array(seed), { card, locale: "ar-EG", pin: "eg-moi" });
+    assert.equal(svg, cli(["render", "-", "--locale", "ar-EG", "--pin", "eg-moi", ...args], seed));
+    assert.match(svg, card ? /^<svg [^>]*width="1080" height="1080"[^>]*direction="rtl"/ : /^<svg [^>]*width="1200" height="675"/);
+  }
+  assert.throws(() => renderStatic(new Uint8Array(seed), { card: "10x10" }), /invalid value "10x10" for card/);
+});
