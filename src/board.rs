@@ -77,7 +77,7 @@ impl BoardOptions {
         };
         let card = get("card")
             .map(|v| {
-                crate::card::parse_size(&v).ok_or(OptionError {
+                crate::options::parse_card_size(&v).ok_or(OptionError {
                     option: "card",
                     value: v,
                     expected: "WxH, each from 200 to 4096 (e.g. 1200x675)",

@@ -11,26 +11,10 @@ use crate::svg::ResponsiveSvg;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Default size, and the bounds of each side (SPEC §4 "Share").
-pub const DEFAULT_SIZE: (u32, u32) = (1200, 675);
-const MIN_SIDE: u32 = 200;
-const MAX_SIDE: u32 = 4096;
+pub use crate::options::{parse_card_size as parse_size, DEFAULT_CARD_SIZE as DEFAULT_SIZE};
 
 /// Most rows a card shows (fewer when its height has no room for them).
 const MAX_ROWS: usize = 10;
-
-/// The `share` attribute's size: empty (present) means the default; `WxH`, each 200–4096.
-pub fn parse_size(value: &str) -> Option<(u32, u32)> {
-    if value.is_empty() {
-        return Some(DEFAULT_SIZE);
-    }
-    let (w, h) = value.split_once(['x', 'X', '×'])?;
-    let side = |s: &str| {
-        let n: u32 = s.trim().parse().ok()?;
-        (MIN_SIDE..=MAX_SIDE).contains(&n).then_some(n)
-    };
-    Some((side(w)?, side(h)?))
-}
 
 /// One row of the card.
 #[derive(Debug, Clone, PartialEq)]

@@ -45,6 +45,9 @@ const MAX_RESTARTS = 10;
 let runtime;
 let restarts = 0;
 const boards = new Set();
+// Text is encoded natively (see api.js): the glue would copy it a character at a time.
+const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
+const asBytes = (feed) => (typeof feed === "string" && encoder ? encoder.encode(feed) : feed);
 
 /** Loads the .wasm once for every board on the page; resolves to the current runtime. */
 export function ready() {
@@ -143,7 +146,7 @@ export class GovLeaderboard extends Base {
           return;
         }
         this.#engine.connected();
-        if (this.#data !== undefined) this.#engine.setData(this.#data);
+        if (this.#data !== undefined) this.#engine.setData(asBytes(this.#data));
       });
     }, (error) => this.#fail(error));
   }
@@ -173,7 +176,7 @@ export class GovLeaderboard extends Base {
   set data(value) {
     this.#data = value;
     if (this.#unpark()) return;
-    this.#call(() => this.#engine?.setData(value));
+    this.#call(() => this.#engine?.setData(asBytes(value)));
   }
 
   /** The rows on screen: [{ rank, id, name, value, previous_rank, delta }]. */
