@@ -20,12 +20,15 @@ OUT_NAME    := $(call setting,out-name)
 WASM_OPT    := $(call setting,wasm-opt)
 BINDGEN_TARGET := $(call setting,bindgen-target)
 WASM_PROFILE := $(call setting,profile)
-WASM        := target/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
+NPM_PROFILE := $(call setting,npm-profile)
+NPM_WASM_OPT := $(call setting,npm-wasm-opt)
+WASM        := target/$(WASM_TARGET)/$(NPM_PROFILE)/gov_leaderboard.wasm
 ELEMENT_NIGHTLY   := $(call setting,element-nightly)
 ELEMENT_RUSTFLAGS := $(call setting,element-rustflags)
 ELEMENT_BUILD_STD := $(call setting,element-build-std)
 # The machine's `nightly` when it is the pinned one, else the pinned nightly by its date.
 ELEMENT_TOOLCHAIN := $(shell rustup run nightly rustc --version 2>/dev/null | grep -q "$(ELEMENT_NIGHTLY)" && echo nightly || echo nightly-$(ELEMENT_NIGHTLY))
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types
 ELEMENT_WASM := target/element/$(WASM_TARGET)/$(WASM_PROFILE)/gov_leaderboard.wasm
 
 .PHONY: fuzz soak bench
@@ -76,16 +79,16 @@ cli:
 # the element (element.js), which every reader of an article with a live board downloads.
 pkg: setup-rust setup-node
 	rm -rf $(PKG)
-	$(CARGO) build --profile $(WASM_PROFILE) --locked --lib --target $(WASM_TARGET)
+	@# The npm build: speed (opt-level 3); the element's below: size.
+	$(CARGO) build --profile $(NPM_PROFILE) --locked --lib --target $(WASM_TARGET)
 	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
 	@# The element: pinned nightly, std rebuilt without panic machinery (see wasm-pack.toml).
 	RUSTFLAGS="$(ELEMENT_RUSTFLAGS)" CARGO_TARGET_DIR=target/element $(CARGO) +$(ELEMENT_TOOLCHAIN) build --profile $(WASM_PROFILE) --locked --lib \
 	  --target $(WASM_TARGET) --no-default-features -Zbuild-std=$(ELEMENT_BUILD_STD)
 	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(ELEMENT_WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
-	for w in $(PKG)/$(OUT_NAME)_bg.wasm $(PKG)/$(OUT_NAME)_element_bg.wasm; do \
-	  node_modules/.bin/wasm-opt $(WASM_OPT) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types $$w -o $$w || exit 1; \
-	done
+	node_modules/.bin/wasm-opt $(NPM_WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_element_bg.wasm -o $(PKG)/$(OUT_NAME)_element_bg.wasm
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
 	rm -rf www/pkg && cp -r $(PKG) www/pkg
 	@# What a page with a live board downloads, each file gzipped as a server would send it.

@@ -115,9 +115,45 @@ pub fn render_static(feed: JsValue, options: JsValue) -> Result<String, JsError>
     Ok(render::render(&feed, &opts, &loc))
 }
 
-/// Accepts JSON/CSV text, a `Uint8Array` (or `ArrayBuffer`) or a feed object.
+#[cfg(feature = "api")]
+thread_local! {
+    /// Feed text the caller encoded straight into WebAssembly memory (see `input_buffer`).
+    static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Room for feed text that api.js encodes straight into WebAssembly memory with
+/// `TextEncoder.encodeInto`: the buffer keeps its first `kept` bytes and becomes `capacity`
+/// long; returns where it starts. (A string given to the glue is copied in a character at a
+/// time in JavaScript: for a 26 MB feed as long as the ranking itself.)
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(kept: usize, capacity: usize) -> *mut u8 {
+    INPUT.with(|b| {
+        let mut b = b.borrow_mut();
+        b.truncate(kept);
+        b.resize(capacity, 0);
+        b.as_mut_ptr()
+    })
+}
+
+/// How many bytes of the input buffer the caller wrote: the next call with the feed
+/// `undefined` takes them.
+#[cfg(feature = "api")]
+#[wasm_bindgen(js_name = inputLength)]
+pub fn input_length(len: usize) {
+    INPUT.with(|b| b.borrow_mut().truncate(len));
+}
+
+/// Accepts JSON/CSV text, a `Uint8Array` (or `ArrayBuffer`) or a feed object; `undefined`
+/// right after api.js filled the input buffer means that text.
 #[cfg(feature = "api")]
 pub(super) fn read_feed(value: &JsValue) -> Result<Feed, WebError> {
+    if value.is_undefined() {
+        let text = INPUT.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        if !text.is_empty() {
+            return Ok(feed::parse(&text)?);
+        }
+    }
     let bytes = feed_bytes(value)?;
     Ok(feed::parse(&bytes)?)
 }

@@ -92,7 +92,7 @@ test("the element shows hostile text as text and runs none of it", async () => {
     const bad = await page.$eval(`#${id}`, (el, allowed) => window.__audit(el.shadowRoot, allowed), [...ALLOWED]);
     assert.deepEqual(bad, [], id);
   }
-  const names = await page.$eval("#en", (el) => [...el.shadowRoot.querySelectorAll("tbody th")].map((th) => th.textContent));
+  const names = await page.$eval("#en", (el) => [...el.shadowRoot.querySelectorAll("tbody th bdi")].map((b) => b.textContent));
   const expected = hostileFeed().pages.map((p) => p.names.en);
   assert.deepEqual(new Set(names), new Set(expected));
   assert.equal(await page.$eval("#en", (el) => el.shadowRoot.querySelector(".gl-title").textContent), hostileFeed().title);
@@ -123,7 +123,7 @@ test("the static render shows hostile text as text and runs none of it", async (
     const bad = await page.$eval(`#${id}`, (el, allowed) => window.__audit(el, allowed), [...ALLOWED]);
     assert.deepEqual(bad, [], id);
   }
-  const names = await page.$$eval("#en tbody th", (ths) => ths.map((th) => th.textContent));
+  const names = await page.$$eval("#en tbody th bdi", (bdis) => bdis.map((b) => b.textContent));
   // The static HTML shows C0 control characters as U+FFFD (they are not allowed in HTML text).
   const shown = (t) => t.replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\ufffd");
   assert.deepEqual(new Set(names), new Set(hostileFeed().pages.map((p) => shown(p.names.en))));

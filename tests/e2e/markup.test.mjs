@@ -64,7 +64,7 @@ after(async () => {
 
 /** A plain tree of `root`: tags, attributes, trimmed texts; live-only parts left out. */
 function tree(root) {
-  const LIVE_ONLY = ["gl-status", "gl-error", "gl-stale", "gl-pause"];
+  const LIVE_ONLY = ["gl-status", "gl-error", "gl-stale", "gl-actions"];
   const IGNORED_ATTRS = new Set(["part", "hidden", "data-theme"]);
   const walk = (el) => {
     const attrs = Object.fromEntries([...el.attributes].filter((a) => !IGNORED_ATTRS.has(a.name)).map((a) => [a.name, a.value]));

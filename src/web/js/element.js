@@ -47,7 +47,12 @@ let restarts = 0;
 const boards = new Set();
 // Text is encoded natively (see api.js): the glue would copy it a character at a time.
 const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
-const asBytes = (feed) => (typeof feed === "string" && encoder ? encoder.encode(feed) : feed);
+// (Viewed as this realm's Uint8Array: under jsdom the encoder's array is another realm's.)
+const asBytes = (feed) => {
+  if (typeof feed !== "string" || !encoder) return feed;
+  const bytes = encoder.encode(feed);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+};
 
 /** Loads the .wasm once for every board on the page; resolves to the current runtime. */
 export function ready() {
