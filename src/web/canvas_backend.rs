@@ -25,8 +25,8 @@ pub struct Canvas2d {
 
 /// Measured text widths, by font and text: a replay frame draws the same labels as the last
 /// one, and `measureText` (with the string it takes across from WebAssembly) was the largest
-/// part of a frame's chart. Bounded; the element clears it for every board that is not a
-/// replay frame (a web font may have loaded since).
+/// part of a frame's chart; a live update draws mostly the same names. Bounded; the element
+/// clears it when the chart's font or scale changes or a web font finishes loading.
 pub type Widths = std::rc::Rc<std::cell::RefCell<std::collections::HashMap<String, u32>>>;
 
 /// Most widths kept.

@@ -17,6 +17,8 @@ pub struct RowDom {
     pub tr: Element,
     /// The value cell (the count-up writes its figures).
     pub value: Element,
+    /// Its glide (or fade) last started, ended when the next one starts (motion.rs).
+    pub glide: Option<JsValue>,
     shown: El,
 }
 
@@ -362,6 +364,7 @@ impl Dom {
                     RowDom {
                         tr,
                         value,
+                        glide: None,
                         shown: tree,
                     }
                 }

@@ -22,6 +22,7 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The element's engine; one per `<gov-leaderboard>`.
@@ -77,6 +78,7 @@ impl BoardElement {
             locale: None,
             view: None,
             as_of: None,
+            row_tops: None,
             timer: None,
             timeout: None,
             announce_timer: None,
@@ -310,17 +312,21 @@ impl State {
             Some((_, style)) if self.style_key.as_ref() == Some(&key) => style.clone(),
             _ => canvas::theme(&self.dom.canvas, &self.dom.board, key.rtl),
         });
+        let restyled = self.style_key.as_ref() != Some(&key);
         self.style_key = Some(key);
         let motion = r.animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
-        let before = if motion {
-            motion::positions(&self.dom)
-        } else {
-            Default::default()
+        // FLIP's "first": the positions the last glide measured (reading them now would force a
+        // layout: the count-up has written cells since); read only when there are none.
+        let cached = self.row_tops.take();
+        let before = match (motion, cached) {
+            (true, Some(tops)) => tops,
+            (true, None) => motion::positions(&self.dom),
+            (false, _) => Default::default(),
         };
         // A count-up still running ends now, with its final figures, before cells change again.
         self.tween = None;
-        if !r.replay_frame {
-            self.widths.borrow_mut().clear(); // fonts may have loaded since: measure afresh
+        if restyled {
+            self.widths.borrow_mut().clear(); // another font or scale: measure afresh
         }
         // The chart needs no layout (its width is known): drawn before the DOM changes, setting
         // canvas fonts costs no style recalculation. The very first time, the width is learnt
@@ -346,8 +352,11 @@ impl State {
             // Measured in the next frame, where the browser lays the page out anyway: no
             // forced synchronous layout on the update path.
             let me = self.me.clone();
-            self.glide =
-                Frame::request(move |_| with_state(&me, |s| motion::glide(&s.dom, &before)));
+            self.glide = Frame::request(move |_| {
+                with_state(&me, |s| {
+                    s.row_tops = Some(motion::glide(&mut s.dom, &before))
+                })
+            });
             self.count_up(&r);
         }
         // `rows` is a board at rest (SPEC §4 "Replay": once motion settles); a replay frame
@@ -473,6 +482,21 @@ impl State {
                 .extend(Listener::new(doc, "visibilitychange", move |_| {
                     on_visible(&w)
                 }));
+            // Label widths are kept across updates; a web font that finishes loading changes
+            // them: measure again and redraw.
+            let fonts = Reflect::get(doc, &"fonts".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<web_sys::EventTarget>().ok());
+            if let Some(fonts) = fonts {
+                let w = self.me.clone();
+                self.listeners
+                    .extend(Listener::new(&fonts, "loadingdone", move |_| {
+                        with_state(&w, |s| {
+                            s.widths.borrow_mut().clear();
+                            s.draw_chart();
+                        })
+                    }));
+            }
         }
         // The chart's colours follow the reader's scheme and forced colours as they change.
         for query in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
@@ -516,6 +540,7 @@ impl State {
                 // Layout is fresh when the observer runs: reading the width here is free.
                 let width = s.dom.chart.client_width();
                 if width != s.chart_width {
+                    s.row_tops = None; // rows may wrap differently now
                     s.chart_width = width;
                     s.draw_chart();
                 }

@@ -3,7 +3,7 @@
 //! skipped under `prefers-reduced-motion: reduce`.
 
 use super::callbacks::Frame;
-use super::dom::{Dom, RowDom};
+use super::dom::Dom;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,14 +25,18 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Where each row is now (FLIP's "first").
+/// Where each row is now (FLIP's "first"), from the top of the table body (so scrolling the
+/// page between two updates moves nothing). Reading them forces a layout when the page has
+/// changed since the last frame: an update uses the positions its last glide measured instead
+/// (`glide` returns them), and reads only when it has none.
 pub fn positions(dom: &Dom) -> HashMap<String, f64> {
     if dom.rows.len() > MAX_GLIDING_ROWS {
         return HashMap::new();
     }
+    let origin = dom.tbody.get_bounding_client_rect().top();
     dom.rows
         .iter()
-        .map(|(id, r)| (id.clone(), r.tr.get_bounding_client_rect().top()))
+        .map(|(id, r)| (id.clone(), r.tr.get_bounding_client_rect().top() - origin))
         .collect()
 }
 
@@ -41,28 +45,21 @@ pub fn positions(dom: &Dom) -> HashMap<String, f64> {
 const MAX_GLIDING_ROWS: usize = 101;
 
 /// Animates every row from where it was to where it is (FLIP's "invert, play"); new rows fade
-/// in. All positions are read first, then every animation is started: reading a position
-/// after an `animate()` would force one layout per row.
-pub fn glide(dom: &Dom, before: &HashMap<String, f64>) {
-    if dom.rows.len() > MAX_GLIDING_ROWS {
-        return;
-    }
-    let now: Vec<(&RowDom, Option<f64>, f64)> = dom
-        .rows
-        .iter()
-        .map(|(id, row)| {
-            (
-                row,
-                before.get(id).copied(),
-                row.tr.get_bounding_client_rect().top(),
-            )
-        })
-        .collect();
-    for (row, old, now) in now {
+/// in. All positions are read first (in an animation frame, where the browser lays the page
+/// out anyway), then every animation is started: reading a position after an `animate()`
+/// would force one layout per row. Returns the positions read: the next update's "first".
+pub fn glide(dom: &mut Dom, before: &HashMap<String, f64>) -> HashMap<String, f64> {
+    let after = positions(dom);
+    for (id, row) in dom.rows.iter_mut() {
+        let Some(&now) = after.get(id) else {
+            continue; // past the gliding bound
+        };
+        let old = before.get(id).copied();
         match old {
             Some(old) if (old - now).abs() > 0.5 => {
-                animate(
+                row.glide = animate(
                     &row.tr,
+                    row.glide.take(),
                     &[
                         (
                             "transform",
@@ -73,12 +70,35 @@ pub fn glide(dom: &Dom, before: &HashMap<String, f64>) {
                 );
             }
             Some(_) => {}
-            None => animate(&row.tr, &[("opacity", "0".into()), ("opacity", "1".into())]),
+            None => {
+                let fade = [("opacity", "0".into()), ("opacity", "1".into())];
+                row.glide = animate(&row.tr, row.glide.take(), &fade);
+            }
         }
     }
+    after
 }
 
-fn animate(el: &Element, frames: &[(&str, String); 2]) {
+/// Starts a glide (or fade) on `el` and returns it, ending `running`, the one this code
+/// started last: updates closer together than a glide would otherwise pile animations up on
+/// every row (at one update a frame, ~28 per row), all resolved on every style recalculation.
+/// (The handle is kept rather than asking `getAnimations()`, which brings style up to date.)
+fn animate(
+    el: &Element,
+    running: Option<JsValue>,
+    frames: &[(&str, String); 2],
+) -> Option<JsValue> {
+    let method = |target: &JsValue, name: &str| {
+        Reflect::get(target, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if let Some(cancel) = running
+        .as_ref()
+        .and_then(|a| method(a, "cancel").map(|f| (a, f)))
+    {
+        super::error::warn_on_error(cancel.1.call0(cancel.0));
+    }
     let keyframes = Array::new();
     for (prop, value) in frames {
         let f = Object::new();
@@ -92,9 +112,8 @@ fn animate(el: &Element, frames: &[(&str, String); 2]) {
         &"easing".into(),
         &"cubic-bezier(0.2, 0.7, 0.2, 1)".into(),
     );
-    if let Ok(f) = Reflect::get(el, &"animate".into()).and_then(|f| f.dyn_into::<Function>()) {
-        super::error::warn_on_error(f.call2(el, &keyframes, &options));
-    }
+    method(el, "animate")
+        .and_then(|f| super::error::warn_on_error(f.call2(el, &keyframes, &options)))
 }
 
 /// A value counting from its old figure to its new one.

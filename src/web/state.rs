@@ -58,6 +58,8 @@ pub(super) struct State {
     pub(super) tween: Option<Tween>,
     /// The rows' glide, started in the next animation frame.
     pub(super) glide: Option<Frame>,
+    /// Where the rows were when the last glide measured them (the next update's FLIP "first").
+    pub(super) row_tops: Option<std::collections::HashMap<String, f64>>,
     // the replay (replay.rs): animation frames while playing, background work, autoplay
     pub(super) ticker: Option<Frame>,
     pub(super) ticking: bool,

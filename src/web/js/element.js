@@ -47,8 +47,17 @@ let restarts = 0;
 const boards = new Set();
 // Text is encoded natively (see api.js): the glue would copy it a character at a time.
 const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
-// (Viewed as this realm's Uint8Array: under jsdom the encoder's array is another realm's.)
+// (Viewed as this realm's Uint8Array: under jsdom the encoder's array is another realm's.) A
+// feed object is written as JSON here too, natively; one that cannot be goes to the engine,
+// which says why.
 const asBytes = (feed) => {
+  if (feed !== null && typeof feed === "object" && !ArrayBuffer.isView(feed) && !(feed instanceof ArrayBuffer)) {
+    try {
+      feed = JSON.stringify(feed) ?? feed;
+    } catch {
+      return feed;
+    }
+  }
   if (typeof feed !== "string" || !encoder) return feed;
   const bytes = encoder.encode(feed);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
