@@ -416,6 +416,9 @@ impl Controller {
         let Some(url) = self.src() else {
             return;
         };
+        if self.paused {
+            return; // a timer that fired as the reader paused: resuming fetches
+        }
         if self.hidden && self.feed.is_some() {
             self.due_while_hidden = true;
             return;

@@ -506,6 +506,8 @@ fn pause_stops_updates_and_announcements_and_resume_catches_up() {
     b.start(&feed(3, 2, 1));
     let cmds = b.send(Input::PauseResume);
     assert_eq!(names(&cmds), ["clear-timer", "paused"]);
+    // A timer that fired as the reader paused starts no fetch.
+    assert!(fetch_of(&b.send(Input::TimerFired)).is_none());
     // A feed given meanwhile is held, not shown, not lost.
     let cmds = b.send(Input::Data(feed(3, 2, 10).as_bytes()));
     assert!(cmds.is_empty());
