@@ -6,7 +6,7 @@
 //! CLI's `render --card` (for `og:image`s).
 
 use crate::board::BoardView;
-use crate::chart::{fit, isolate, text_style, Frame, Style};
+use crate::chart::{fit, isolate, text_style, text_width, Frame, Style};
 use crate::svg::ResponsiveSvg;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -121,14 +121,7 @@ impl Card {
         let footer_y = top + n as f64 * row_h + foot_h;
         let foot = text_style(style, 22.0 * u, false, &style.muted, f.anchor(true));
         let as_of = text_style(style, 22.0 * u, false, &style.muted, f.anchor(false));
-        let as_of_w = area
-            .estimate_text_size(&isolate(&self.as_of), &as_of)
-            .map_or(0.0, |(w, _)| f64::from(w) / style.scale);
-        area.draw(&Text::new(
-            isolate(&self.as_of),
-            f.at(f.width - pad, footer_y),
-            as_of,
-        ))?;
+        let as_of_w = draw_at_end(area, &f, &self.as_of, as_of, (pad, footer_y))?;
         let source = fit(area, &self.source, &foot, room(as_of_w + 32.0 * u));
         area.draw(&Text::new(source, f.at(pad, footer_y), foot))?;
         let name_x = pad + 64.0 * u;
@@ -145,14 +138,7 @@ impl Card {
             let rank = text_style(style, px, true, &style.muted, f.anchor(true));
             area.draw(&Text::new(isolate(&row.rank), f.at(pad, text_y), rank))?;
             let value = text_style(style, px, true, color, f.anchor(false));
-            let value_w = area
-                .estimate_text_size(&isolate(&row.value), &value)
-                .map_or(0.0, |(w, _)| f64::from(w) / style.scale);
-            area.draw(&Text::new(
-                isolate(&row.value),
-                f.at(f.width - pad, text_y),
-                value,
-            ))?;
+            let value_w = draw_at_end(area, &f, &row.value, value, (pad, text_y))?;
             let name = text_style(style, px, row.highlight, color, f.anchor(true));
             let name_room = (f.width - pad - name_x - value_w - 24.0 * u) * style.scale;
             area.draw(&Text::new(
@@ -196,6 +182,21 @@ impl Card {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" direction=\"{dir}\" font-family=\"sans-serif\">\n{body}</svg>\n"
         )
     }
+}
+
+/// Draws `text` whole, ending `inset` from the end edge, at height `y` (its style anchored at
+/// the end); returns its width in CSS pixels, for what goes before it.
+fn draw_at_end<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    f: &Frame,
+    text: &str,
+    style: TextStyle<'_>,
+    (inset, y): (f64, f64),
+) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let text = isolate(text);
+    let width = text_width(area, &text, &style) / f.scale;
+    area.draw(&Text::new(text, f.at(f.width - inset, y), style))?;
+    Ok(width)
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ impl Chart {
 /// Maps CSS-pixel geometry to the backend's pixels, mirrored for right-to-left boards.
 pub(crate) struct Frame {
     pub(crate) width: f64,
-    scale: f64,
+    pub(crate) scale: f64,
     rtl: bool,
 }
 
@@ -230,6 +230,16 @@ pub(crate) fn isolate(label: &str) -> String {
     format!("\u{2068}{label}\u{2069}")
 }
 
+/// The width of `text` in backend pixels, as the backend measures it (0 if it cannot).
+pub(crate) fn text_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle<'_>,
+) -> f64 {
+    area.estimate_text_size(text, style)
+        .map_or(0.0, |(w, _)| f64::from(w))
+}
+
 /// Names longer than this are cut with an ellipsis before they are measured (a first, cheap
 /// cut); the table beside shows them whole.
 fn shorten(label: &str, max: usize) -> String {
@@ -249,10 +259,7 @@ pub(crate) fn fit<DB: DrawingBackend>(
     style: &TextStyle<'_>,
     max_px: f64,
 ) -> String {
-    let width = |s: &str| {
-        area.estimate_text_size(s, style)
-            .map_or(0.0, |(w, _)| f64::from(w))
-    };
+    let width = |s: &str| text_width(area, s, style);
     let label = shorten(label, 80);
     let whole = isolate(&label);
     if width(&whole) <= max_px {
@@ -336,9 +343,7 @@ fn draw_bars<DB: DrawingBackend>(
         // is cut with an ellipsis instead of running under the value.
         let value = isolate(&bar.value_label);
         let value_style = text_style(style, LABEL_PX, true, color, f.anchor(false));
-        let value_px = area
-            .estimate_text_size(&value, &value_style)
-            .map_or(0.0, |(w, _)| f64::from(w));
+        let value_px = text_width(area, &value, &value_style);
         let name_style = text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true));
         let room = (f.width - 2.0 * PAD - 10.0) * f.scale - value_px;
         let name = fit(area, &bar.label, &name_style, room);
@@ -379,8 +384,7 @@ fn draw_trend<DB: DrawingBackend>(
     // The axis gutter fits the widest tick label as measured ("١٫٥ مليون" is wider than "1.5M").
     let widest = ticks
         .iter()
-        .filter_map(|(_, label)| area.estimate_text_size(&isolate(label), &tick_style).ok())
-        .map(|(w, _)| f64::from(w) / f.scale)
+        .map(|(_, label)| text_width(area, &isolate(label), &tick_style) / f.scale)
         .fold(0.0, f64::max);
     let left = PAD + widest + 8.0;
     let right = f.width - PAD - MARK_GUTTER;

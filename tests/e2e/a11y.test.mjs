@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { ROOT, screenshot } from "./harness.mjs";
+import { ROOT, screenshot, until } from "./harness.mjs";
 import { boardPages } from "./pages.mjs";
 
 const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
@@ -55,15 +55,6 @@ async function axTree(p) {
   return nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ""}`.trim());
 }
 
-const until = async (f, ms, what) => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** Records every text each board's live region says, with the `lang` of its parts. */
 async function listen(p) {
