@@ -14,6 +14,7 @@ pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod hash;
 pub mod html;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]

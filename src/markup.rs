@@ -87,32 +87,31 @@ fn name(text: &str, url: Option<&str>, lang: Option<&str>, new_tab: &str) -> El 
     }
 }
 
-/// The title and subtitle (they name the table: see [`labelled_by`]).
-pub fn head(v: &BoardView) -> El {
-    let id = title_id(v);
+/// The title and subtitle; `id` ([`title_id`]) names them, and they name the table
+/// ([`labelled_by`]).
+pub fn head(v: &BoardView, id: &str) -> El {
     let mut title = El::new(heading_tag(v.heading_level), "gl-title")
-        .attr("id", &id)
+        .attr("id", id)
         .attr("dir", "auto");
     if let Some(lang) = &v.title_lang {
         title = title.attr("lang", lang);
     }
-    El::new("div", "gl-head").child(title.text(&v.title)).child(
-        El::new("p", "gl-sub")
-            .attr("id", &(id + "-sub"))
-            .text(&v.subtitle),
-    )
+    let mut sub_id = id.to_string();
+    sub_id.push_str("-sub");
+    El::new("div", "gl-head")
+        .child(title.text(&v.title))
+        .child(El::new("p", "gl-sub").attr("id", &sub_id).text(&v.subtitle))
 }
 
 /// The id of the board's title. A page may hold several static boards, so it comes from what
 /// the board shows (a live board's shadow root has ids of its own).
-fn title_id(v: &BoardView) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+pub fn title_id(v: &BoardView) -> String {
     let texts = [&v.title, &v.subtitle, &v.lang].into_iter();
-    for t in texts.chain(v.rows.iter().map(|r| &r.id)) {
-        for b in t.bytes().chain([0]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let h = texts
+        .chain(v.rows.iter().map(|r| &r.id))
+        .fold(crate::hash::START, |h, t| {
+            crate::hash::fnv1a(crate::hash::fnv1a(h, t.as_bytes()), &[0])
+        });
     let mut id = String::from("gl-");
     for shift in (0..64).step_by(4).rev() {
         id.push(char::from(b"0123456789abcdef"[(h >> shift) as usize & 15]));
@@ -121,11 +120,10 @@ fn title_id(v: &BoardView) -> String {
 }
 
 /// The table's `aria-labelledby`: the heading and subtitle (not a hidden caption repeating them).
-pub fn labelled_by(v: &BoardView) -> String {
-    let id = title_id(v);
-    let mut out = id.clone();
+pub fn labelled_by(id: &str) -> String {
+    let mut out = String::from(id);
     out.push(' ');
-    out.push_str(&id);
+    out.push_str(id);
     out.push_str("-sub");
     out
 }
@@ -269,8 +267,9 @@ pub fn board(
     for r in &v.rows {
         tbody = tbody.child(row(r, v));
     }
+    let id = title_id(v);
     let table = El::new("table", "gl-table")
-        .attr("aria-labelledby", &labelled_by(v))
+        .attr("aria-labelledby", &labelled_by(&id))
         .child(table_head(v))
         .child(tbody);
     let mut board = El::new("div", "gl-board")
@@ -278,7 +277,7 @@ pub fn board(
         .attr("dir", if v.rtl { "rtl" } else { "ltr" })
         .attr("data-metric", metric)
         .attr("data-window", window)
-        .child(head(v));
+        .child(head(v, &id));
     for part in [
         chart(v, chart_kind, svg),
         Some(table),

@@ -125,11 +125,12 @@ pub fn moves(
 /// Identity of a change, the same on every board that shows it: the moves and the ranking
 /// options they were counted in (`options`), not the words (boards differ in language).
 pub fn key(moves: &[Move], options: &str) -> u64 {
-    let mut h = super::hash(options.as_bytes());
+    use crate::hash::fnv1a;
+    let mut h = fnv1a(crate::hash::START, options.as_bytes());
     for m in moves {
-        h = super::hash_more(h, m.id.as_bytes());
-        h = super::hash_more(h, &m.from.unwrap_or(0).to_le_bytes());
-        h = super::hash_more(h, &m.to.to_le_bytes());
+        h = fnv1a(h, m.id.as_bytes());
+        h = fnv1a(h, &m.from.unwrap_or(0).to_le_bytes());
+        h = fnv1a(h, &m.to.to_le_bytes());
     }
     h
 }

@@ -692,14 +692,7 @@ fn count_ups(ranking: &Ranking, previous: &HashMap<String, (u32, Value)>) -> Vec
         .collect()
 }
 
-/// FNV-1a: cheap identity of a feed body, to skip re-parsing an unchanged one.
+/// Cheap identity of a feed body, to skip re-parsing an unchanged one.
 fn hash(bytes: &[u8]) -> u64 {
-    hash_more(0xcbf2_9ce4_8422_2325, bytes)
-}
-
-/// FNV-1a of `bytes`, continuing from `h`.
-fn hash_more(h: u64, bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a(crate::hash::START, bytes)
 }

@@ -171,3 +171,10 @@ impl Drop for HalfInView {
         self.observer.disconnect();
     }
 }
+
+/// Whether the page matches a media query now (`prefers-reduced-motion`, `forced-colors`).
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}

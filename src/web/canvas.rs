@@ -2,6 +2,7 @@
 //! canvas object (never an id lookup), with the backing store sized to CSS size ×
 //! devicePixelRatio here and only here.
 
+use super::callbacks::media_matches;
 use super::canvas_backend::Canvas2d;
 use crate::chart::{Chart, Style, LIGHT};
 use crate::decimal::fixed;
@@ -80,9 +81,7 @@ pub fn theme(canvas: &HtmlCanvasElement, board: &HtmlElement, rtl: bool) -> Styl
         return style;
     };
     let (text, muted, grid, bar, highlight) = LIGHT;
-    let forced = web_sys::window()
-        .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    let forced = media_matches("(forced-colors: active)");
     if forced {
         // The system's colours (a canvas is not recoloured by the browser): the canvas
         // resolves their names in the forced palette.
@@ -115,9 +114,7 @@ pub fn background(canvas: &HtmlCanvasElement, board: &HtmlElement, text: RGBColo
     let Ok(ctx) = context(canvas) else {
         return fallback;
     };
-    let forced = web_sys::window()
-        .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    let forced = media_matches("(forced-colors: active)");
     let css = if forced {
         "Canvas".to_string()
     } else {

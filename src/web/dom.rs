@@ -314,7 +314,8 @@ impl Dom {
             }
         }
         let doc = self.doc.clone();
-        self.head.update(&doc, Some(markup::head(v)))?;
+        let id = markup::title_id(v);
+        self.head.update(&doc, Some(markup::head(v, &id)))?;
         match markup::chart(v, chart_kind, None) {
             Some(tree) => {
                 for (name, value) in &tree.attrs {
@@ -327,7 +328,7 @@ impl Dom {
             None => show(&self.chart, false),
         }
         show(&self.table, true);
-        let labelled_by = markup::labelled_by(v);
+        let labelled_by = markup::labelled_by(&id);
         if self.table.get_attribute("aria-labelledby").as_deref() != Some(&labelled_by) {
             self.table.set_attribute("aria-labelledby", &labelled_by)?;
         }

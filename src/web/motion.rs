@@ -16,13 +16,7 @@ const MOVE_MS: f64 = 450.0;
 const COUNT_MS: f64 = 600.0;
 
 pub fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
+    super::callbacks::media_matches("(prefers-reduced-motion: reduce)")
 }
 
 /// Where each row is now (FLIP's "first"), from the top of the table body (so scrolling the

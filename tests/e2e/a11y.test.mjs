@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { ROOT, screenshot, until } from "./harness.mjs";
+import { ROOT, screenshot, until, axTree } from "./harness.mjs";
 import { boardPages } from "./pages.mjs";
 
 const SEED = JSON.parse(readFileSync(join(ROOT, "www/data/seed.json"), "utf8"));
@@ -46,15 +46,6 @@ const pages = boardPages({
     "/trend.html": { body: html(`<gov-leaderboard id="b" src="/www/data/seed.json" top="5" pin="eg-moi" chart="trend" locale="ar-EG"></gov-leaderboard>`, { lang: "ar", dir: "rtl" }) },
   },
 });
-
-/** The board's accessibility tree as "role: name" lines (CDP). */
-async function axTree(p) {
-  const cdp = await p.context().newCDPSession(p);
-  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-  await cdp.detach();
-  return nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ""}`.trim());
-}
-
 
 /** Records every text each board's live region says, with the `lang` of its parts. */
 async function listen(p) {

@@ -106,3 +106,11 @@ export async function until(check, ms = 10000, what = "condition") {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The page's accessibility tree, flattened to "role: name" lines (Chromium's, through CDP). */
+export async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ""}`.trim());
+}

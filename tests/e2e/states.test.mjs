@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, screenshot } from "./harness.mjs";
+import { ROOT, serve, launch, screenshot, axTree } from "./harness.mjs";
 
 let release;
 const held = new Promise((resolve) => (release = resolve));
@@ -41,14 +41,6 @@ after(async () => {
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 
-/** The board's accessibility tree, flattened to "role: name" lines (CDP). */
-async function tree(p) {
-  const cdp = await p.context().newCDPSession(p);
-  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-  await cdp.detach();
-  return nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ""}`.trim());
-}
-
 async function open(path) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   const p = await context.newPage();
@@ -78,7 +70,7 @@ for (const [path, lang, dir, text] of [["/loading-ar.html", "ar-EG", "rtl", "ج�
         table: visible("table"), canvas: visible("canvas"), heading: visible(".gl-head"), replay: visible(".gl-replay") };
     });
     assert.deepEqual(state, { lang, dir, status: text, role: "status", table: false, canvas: false, heading: false, replay: false });
-    const ax = await tree(p);
+    const ax = await axTree(p);
     assert.ok(ax.some((l) => l === `status: ${text}` || l.includes(text)), ax.join("\n"));
     assert.ok(!ax.some((l) => /^(table|image|columnheader|img)\b/.test(l)), ax.join("\n"));
     assert.deepEqual(await axe(p), []);
@@ -102,7 +94,7 @@ test("a failed load (Arabic): one plain Arabic sentence read politely; the detai
   assert.doesNotMatch(state.shadowText, /HTTP|500|broken\.json/, "no technical text on the board");
   assert.ok(events.some((d) => /broken\.json.*500/.test(d)), `event: ${events}`);
   assert.ok(consoleLines.some((l) => /broken\.json.*500/.test(l)), `console: ${consoleLines}`);
-  const ax = await tree(p);
+  const ax = await axTree(p);
   assert.ok(ax.some((l) => l.includes("تعذّر تحميل لوحة الترتيب.")), ax.join("\n"));
   assert.deepEqual(await axe(p), []);
   await screenshot(p, "state-error-ar");
@@ -122,7 +114,7 @@ test("the title is a heading, h2 by default, of the level `heading-level` asks f
   const { p, context } = await open("/heading.html");
   await p.waitForFunction(() => document.getElementById("b").rows?.length === 3);
   assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot.querySelector(".gl-title").tagName), "H3");
-  const ax = await tree(p);
+  const ax = await axTree(p);
   assert.ok(ax.includes("heading: Most-engaged government pages (sample data)"), ax.join("\n"));
   // The download link says whose data it is; the stale note's live region is there, empty.
   // (Chromium puts a space before the hidden part's colon when it computes the name.)
