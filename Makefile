@@ -26,6 +26,7 @@ WASM        := target/$(WASM_TARGET)/$(NPM_PROFILE)/gov_leaderboard.wasm
 ELEMENT_NIGHTLY   := $(call setting,element-nightly)
 ELEMENT_RUSTFLAGS := $(call setting,element-rustflags)
 ELEMENT_BUILD_STD := $(call setting,element-build-std)
+ELEMENT_BUILD_STD_FEATURES := $(call setting,element-build-std-features)
 # The machine's `nightly` when it is the pinned one, else the pinned nightly by its date.
 ELEMENT_TOOLCHAIN := $(shell rustup run nightly rustc --version 2>/dev/null | grep -q "$(ELEMENT_NIGHTLY)" && echo nightly || echo nightly-$(ELEMENT_NIGHTLY))
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types
@@ -84,7 +85,7 @@ pkg: setup-rust setup-node
 	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME) $(WASM)
 	@# The element: pinned nightly, std rebuilt without panic machinery (see wasm-pack.toml).
 	RUSTFLAGS="$(ELEMENT_RUSTFLAGS)" CARGO_TARGET_DIR=target/element $(CARGO) +$(ELEMENT_TOOLCHAIN) build --profile $(WASM_PROFILE) --locked --lib \
-	  --target $(WASM_TARGET) --no-default-features -Zbuild-std=$(ELEMENT_BUILD_STD)
+	  --target $(WASM_TARGET) --no-default-features -Zbuild-std=$(ELEMENT_BUILD_STD) -Zbuild-std-features=$(ELEMENT_BUILD_STD_FEATURES)
 	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(ELEMENT_WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
 	node_modules/.bin/wasm-opt $(NPM_WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm

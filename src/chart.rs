@@ -159,8 +159,20 @@ impl Chart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        self.draw_band(area, style, None)
+    }
+
+    /// Draws the chart, its bars only where their rows meet `band` (CSS pixels from the
+    /// chart's top; `None`: everywhere). A replay frame of a long board draws the part in
+    /// view: the rest of a 50-bar canvas is off screen, and its labels were half a frame.
+    pub fn draw_band<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        band: Option<(f64, f64)>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         match self {
-            Chart::Bars(bars) => draw_bars(area, bars, style),
+            Chart::Bars(bars) => draw_bars(area, bars, style, band),
             Chart::Trend {
                 lines,
                 first_day,
@@ -324,6 +336,7 @@ fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     bars: &[Bar],
     style: &Style,
+    band: Option<(f64, f64)>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let f = Frame::new(area, style);
     let lo = bars.iter().map(|b| b.value).fold(0.0, f64::min);
@@ -331,24 +344,21 @@ fn draw_bars<DB: DrawingBackend>(
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
     let track = f.width - 2.0 * PAD;
     let zero = PAD + (-lo / span) * track;
-    for (i, bar) in bars.iter().enumerate() {
-        let top = bar.slot.unwrap_or(i as f64) * BAR_ROW + PAD;
-        let text_y = top + 9.0;
-        let color = if bar.highlight {
+    let top = |i: usize, bar: &Bar| bar.slot.unwrap_or(i as f64) * BAR_ROW + PAD;
+    let shown = |i: usize, bar: &Bar| {
+        band.is_none_or(|(a, b)| top(i, bar) + BAR_ROW > a && top(i, bar) < b)
+    };
+    let color = |bar: &Bar| {
+        if bar.highlight {
             &style.highlight
         } else {
             &style.text
-        };
-        // The value label first: the name gets the room it leaves, measured, so a long name
-        // is cut with an ellipsis instead of running under the value.
-        let value = isolate(&bar.value_label);
-        let value_style = text_style(style, LABEL_PX, true, color, f.anchor(false));
-        let value_px = text_width(area, &value, &value_style);
-        let name_style = text_style(style, LABEL_PX, bar.highlight, color, f.anchor(true));
-        let room = (f.width - 2.0 * PAD - 10.0) * f.scale - value_px;
-        let name = fit(area, &bar.label, &name_style, room);
-        area.draw(&Text::new(name, f.at(PAD, text_y), name_style))?;
-        area.draw(&Text::new(value, f.at(f.width - PAD, text_y), value_style))?;
+        }
+    };
+    let value_style = |bar: &Bar| text_style(style, LABEL_PX, true, color(bar), f.anchor(false));
+    let name_style =
+        |bar: &Bar| text_style(style, LABEL_PX, bar.highlight, color(bar), f.anchor(true));
+    let bar_rect = |bar: &Bar, top: f64| {
         let end = PAD + ((bar.value - lo) / span) * track;
         let (a, b) = if end >= zero {
             (zero, end.max(zero + 1.0))
@@ -362,10 +372,34 @@ fn draw_bars<DB: DrawingBackend>(
         };
         let (x0, y0) = f.at(a, top + 20.0);
         let (x1, y1) = f.at(b, top + 20.0 + BAR_THICK);
-        area.draw(&Rectangle::new(
-            [(x0.min(x1), y0), (x0.max(x1), y1)],
-            fill.filled(),
-        ))?;
+        Rectangle::new([(x0.min(x1), y0), (x0.max(x1), y1)], fill.filled())
+    };
+    // Drawn by kind (all names, then all values, then the bars): each font or colour change
+    // costs a context call, so they are not alternated per bar.
+    for pass in 0..3 {
+        for (i, bar) in bars.iter().enumerate() {
+            if !shown(i, bar) {
+                continue;
+            }
+            let top = top(i, bar);
+            let (x, text, style) = match pass {
+                0 => {
+                    // The name gets the room the value leaves, measured, so a long name is
+                    // cut with an ellipsis instead of running under the value.
+                    let value = isolate(&bar.value_label);
+                    let room = (f.width - 2.0 * PAD - 10.0) * f.scale
+                        - text_width(area, &value, &value_style(bar));
+                    let name_style = name_style(bar);
+                    (PAD, fit(area, &bar.label, &name_style, room), name_style)
+                }
+                1 => (f.width - PAD, isolate(&bar.value_label), value_style(bar)),
+                _ => {
+                    area.draw(&bar_rect(bar, top))?;
+                    continue;
+                }
+            };
+            area.draw(&Text::new(text, f.at(x, top + 9.0), style))?;
+        }
     }
     Ok(())
 }

@@ -21,12 +21,14 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, J
 }
 
 /// Draws `chart` `width` CSS pixels wide in `style` (see `theme`); its height follows the chart.
+/// With a `band` (see `viewport::band`), only the bars there.
 pub fn draw(
     canvas: &HtmlCanvasElement,
     chart: &Chart,
     style: &Style,
     width: i32,
     widths: Option<super::canvas_backend::Widths>,
+    band: Option<(f64, f64)>,
 ) -> Result<(), JsValue> {
     if width <= 0 {
         return Ok(()); // not laid out (hidden): the ResizeObserver draws when it is
@@ -50,7 +52,7 @@ pub fn draw(
     ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     let area = Canvas2d::new(ctx, (w, h), widths).into_drawing_area();
     // The canvas backend cannot fail (its error type is uninhabited).
-    let _ = chart.draw(&area, style);
+    let _ = chart.draw_band(&area, style, band);
     Ok(())
 }
 

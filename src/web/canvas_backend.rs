@@ -16,9 +16,12 @@ use web_sys::CanvasRenderingContext2d;
 pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
-    /// The font last set: setting `ctx.font` parses it, so it is set only when it changes.
-    /// A cell, as measuring (`&self` in the trait) sets fonts too.
+    /// The font last set: setting `ctx.font` parses it (it was a third of a live update's
+    /// time when set for every label), so it is set only when it changes. A cell, as
+    /// measuring (`&self` in the trait) sets fonts too.
     font: std::cell::RefCell<String>,
+    /// The other context state last set, for the same reason (each setter parses a string).
+    last: Last,
     /// Widths already measured (font and text → px), kept across draws by the caller.
     widths: Option<Widths>,
 }
@@ -39,8 +42,22 @@ impl Canvas2d {
             ctx,
             size,
             font: Default::default(),
+            last: Last::default(),
             widths,
         }
+    }
+
+    /// The CSS font of `style`.
+    fn font_of<T: BackendTextStyle>(style: &T) -> String {
+        let weight = match style.style() {
+            FontStyle::Bold => "bold ",
+            _ => "",
+        };
+        format!(
+            "{weight}{}px {}",
+            fixed(style.size(), 2),
+            style.family().as_str()
+        )
     }
 
     fn measure(&self, text: &str) -> u32 {
@@ -50,29 +67,55 @@ impl Canvas2d {
             .ceil() as u32
     }
 
-    /// Sets the context's font for `style` (only when it changes: setting it parses it).
-    fn set_font<T: BackendTextStyle>(&self, style: &T) {
-        let weight = match style.style() {
-            FontStyle::Bold => "bold ",
-            _ => "",
-        };
-        let family = style.family();
-        let font = format!("{weight}{}px {}", fixed(style.size(), 2), family.as_str());
+    /// Sets the context's font (only when it changes: setting it parses it).
+    fn set_font(&self, font: &str) {
         let mut last = self.font.borrow_mut();
         if font != *last {
-            self.ctx.set_font(&font);
-            *last = font;
+            self.ctx.set_font(font);
+            *last = font.to_string();
         }
     }
 
-    fn paint(&self, c: BackendColor) -> String {
-        self.ctx.set_global_alpha(c.alpha);
+    /// `c` as `#rrggbb`, its alpha set on the context (when it changed).
+    fn paint(&mut self, c: BackendColor) -> String {
+        if c.alpha != self.last.alpha {
+            self.ctx.set_global_alpha(c.alpha);
+            self.last.alpha = c.alpha;
+        }
         let (r, g, b) = c.rgb;
         let mut out = String::from("#");
         for c in [r, g, b] {
             crate::decimal::push_hex(&mut out, u32::from(c), 2, false);
         }
         out
+    }
+
+    /// Sets the fill style (when it changed).
+    fn fill_with(&mut self, paint: String) {
+        if paint != self.last.fill {
+            self.ctx.set_fill_style_str(&paint);
+            self.last.fill = paint;
+        }
+    }
+}
+
+/// Context state last set by this backend (see `Canvas2d::last`). A new backend (one per
+/// draw) starts from nothing known, so its first draw sets everything.
+struct Last {
+    fill: String,
+    alpha: f64,
+    align: &'static str,
+    baseline: &'static str,
+}
+
+impl Default for Last {
+    fn default() -> Self {
+        Last {
+            fill: String::new(),
+            alpha: f64::NAN, // never equal: the first alpha is set
+            align: "",
+            baseline: "",
+        }
     }
 }
 
@@ -91,12 +134,13 @@ impl DrawingBackend for Canvas2d {
 
     fn present(&mut self) -> Result {
         self.ctx.set_global_alpha(1.0);
+        self.last.alpha = 1.0;
         Ok(())
     }
 
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result {
         let fill = self.paint(c);
-        self.ctx.set_fill_style_str(&fill);
+        self.fill_with(fill);
         self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
         Ok(())
     }
@@ -112,7 +156,7 @@ impl DrawingBackend for Canvas2d {
         let (x, y) = (f64::from(ul.0), f64::from(ul.1));
         let (w, h) = (f64::from(br.0 - ul.0), f64::from(br.1 - ul.1));
         if fill {
-            self.ctx.set_fill_style_str(&paint);
+            self.fill_with(paint);
             self.ctx.fill_rect(x, y, w, h);
         } else {
             self.ctx.set_stroke_style_str(&paint);
@@ -161,7 +205,7 @@ impl DrawingBackend for Canvas2d {
         );
         super::error::warn_on_error(arc);
         if fill {
-            self.ctx.set_fill_style_str(&paint);
+            self.fill_with(paint);
             self.ctx.fill();
         } else {
             self.ctx.set_stroke_style_str(&paint);
@@ -176,15 +220,18 @@ impl DrawingBackend for Canvas2d {
         text: &str,
         style: &T,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        self.set_font(style);
+        let font = Self::font_of(style);
         let height = style.size().ceil() as u32;
         let Some(widths) = &self.widths else {
+            self.set_font(&font);
             return Ok((self.measure(text), height));
         };
-        let key = format!("{}\u{0}{text}", self.font.borrow());
+        // Looked up before the font is set: a known width costs no context call at all.
+        let key = format!("{font}\u{0}{text}");
         if let Some(&w) = widths.borrow().get(&key) {
             return Ok((w, height));
         }
+        self.set_font(&font);
         let w = self.measure(text);
         let mut widths = widths.borrow_mut();
         if widths.len() >= MAX_WIDTHS {
@@ -201,18 +248,26 @@ impl DrawingBackend for Canvas2d {
         pos: BackendCoord,
     ) -> Result {
         let paint = self.paint(style.color());
-        self.ctx.set_fill_style_str(&paint);
-        self.set_font(style);
-        self.ctx.set_text_align(match style.anchor().h_pos {
+        self.fill_with(paint);
+        self.set_font(&Self::font_of(style));
+        let align = match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Right => "right",
             HPos::Center => "center",
-        });
-        self.ctx.set_text_baseline(match style.anchor().v_pos {
+        };
+        if align != self.last.align {
+            self.ctx.set_text_align(align);
+            self.last.align = align;
+        }
+        let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
-        });
+        };
+        if baseline != self.last.baseline {
+            self.ctx.set_text_baseline(baseline);
+            self.last.baseline = baseline;
+        }
         super::error::warn_on_error(self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1)));
         Ok(())
     }

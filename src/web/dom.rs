@@ -47,7 +47,7 @@ pub struct Dom {
     head: Part,
     pub chart: Element,
     pub canvas: HtmlCanvasElement,
-    table: Element,
+    pub table: Element,
     thead: Part,
     pub tbody: Element,
     more: Part,
@@ -113,13 +113,29 @@ fn move_before(parent: &Element, node: &Element, next: Option<&Element>) -> Resu
     Ok(())
 }
 
+/// The last children of `old` and `new` (rows: the value cells), when nothing else differs.
+fn only_last_differs<'a>(old: &'a El, new: &'a El) -> Option<(&'a El, &'a El)> {
+    let (Some((Node::El(was), a)), Some((Node::El(now), b))) =
+        (old.children.split_last(), new.children.split_last())
+    else {
+        return None;
+    };
+    (old.tag == new.tag && old.attrs == new.attrs && a == b && was.tag == now.tag)
+        .then_some((was, now))
+}
+
 fn set_text(e: &Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
     }
 }
 
+/// Shows or hides `e`, touching the attribute only when that changes it: a write of the same
+/// value still invalidates style, and a replay frame shows the same parts 60 times a second.
 fn show(e: &Element, visible: bool) {
+    if e.has_attribute("hidden") != visible {
+        return;
+    }
     let set = if visible {
         e.remove_attribute("hidden")
     } else {
@@ -177,6 +193,13 @@ fn patch(doc: &Document, e: &Element, old: Option<&El>, new: &El) -> Result<(), 
         e.set_text_content(None);
         return append_children(doc, e, &new.children);
     };
+    // A cell whose one text changed (a figure, a rank): written without fetching the node.
+    if let ([Node::Text(a)], [Node::Text(b)]) = (&old.children[..], &new.children[..]) {
+        if a != b {
+            e.set_text_content(Some(b));
+        }
+        return Ok(());
+    }
     let nodes = e.child_nodes();
     for (i, (was, now)) in old.children.iter().zip(&new.children).enumerate() {
         let Some(node) = nodes.item(i as u32) else {
@@ -294,7 +317,7 @@ impl Dom {
     }
 
     /// Shows a view: every part from the markup, rows in rank order (existing rows are moved
-    /// and patched, not rebuilt).
+    /// and patched, not rebuilt; with `rows` false the rows are left as they are).
     pub fn update(
         &mut self,
         v: &BoardView,
@@ -302,6 +325,7 @@ impl Dom {
         metric: &str,
         window: &str,
         chart_kind: &str,
+        rows: bool,
     ) -> Result<(), JsValue> {
         for (name, value) in [
             ("lang", v.lang.as_str()),
@@ -333,7 +357,9 @@ impl Dom {
             self.table.set_attribute("aria-labelledby", &labelled_by)?;
         }
         self.thead.update(&doc, Some(markup::table_head(v)))?;
-        self.update_rows(v)?;
+        if rows {
+            self.update_rows(v)?;
+        }
         self.more.update(&doc, markup::more(v))?;
         self.empty.update(&doc, markup::empty(v))?;
         self.foot.update(&doc, markup::footer(v))?;
@@ -354,7 +380,18 @@ impl Dom {
             let row = match self.rows.remove(&r.id) {
                 Some(mut row) => {
                     if row.shown != tree {
-                        patch(&self.doc, &row.tr, Some(&row.shown), &tree)?;
+                        match only_last_differs(&row.shown, &tree) {
+                            // The common change (a replay frame, a live update): the figure
+                            // alone, written through the cell kept for it, not found anew.
+                            Some((was, now)) => patch(&self.doc, &row.value, Some(was), now)?,
+                            None => {
+                                patch(&self.doc, &row.tr, Some(&row.shown), &tree)?;
+                                // Cells of another shape are rebuilt: the value cell may be new.
+                                if let Some(value) = row.tr.last_element_child() {
+                                    row.value = value;
+                                }
+                            }
+                        }
                         row.shown = tree;
                     }
                     row

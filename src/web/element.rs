@@ -17,6 +17,7 @@ use super::intl::Intl;
 use super::motion::{self, Count, Tween};
 use super::polling::on_visible;
 use super::state::{page_hidden, update, with_state, Emit, State, StyleKey};
+use super::viewport;
 use crate::controller::{Clock, Command, Controller, Input, Render};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -334,15 +335,31 @@ impl State {
         self.chart = r.view.chart.clone().zip(style);
         let width_known = self.chart_width > 0;
         if width_known {
-            self.draw_chart();
+            // A replay frame draws the bars in view; a board at rest draws them all.
+            let band = if r.replay_frame {
+                viewport::band(&self.dom.canvas)
+            } else {
+                None
+            };
+            self.draw_chart_band(band);
         }
         let kind = match &r.view.chart {
             Some(crate::chart::Chart::Trend { .. }) => "trend",
             _ => "bars",
         };
         let window = r.ranking.window.to_string();
+        // A replay frame leaves the rows alone while the table is out of view (the frame at
+        // rest, or the first frame with the table in view, brings them up to date).
+        let rows = !r.replay_frame || viewport::meets(&self.dom.table);
         self.dom
-            .update(&r.view, r.dir, r.ranking.metric.as_str(), &window, kind)
+            .update(
+                &r.view,
+                r.dir,
+                r.ranking.metric.as_str(),
+                &window,
+                kind,
+                rows,
+            )
             .map_err(|e| WebError::Dom(js_error_message(&e)))?;
         self.reveal();
         if !width_known {
@@ -397,6 +414,10 @@ impl State {
     }
 
     fn draw_chart(&mut self) {
+        self.draw_chart_band(None);
+    }
+
+    fn draw_chart_band(&mut self, band: Option<(f64, f64)>) {
         if self.chart_width <= 0 {
             self.chart_width = self.dom.chart.client_width(); // once, before the observer reports
         }
@@ -407,6 +428,7 @@ impl State {
                 style,
                 self.chart_width,
                 Some(self.widths.clone()),
+                band,
             ));
         }
     }

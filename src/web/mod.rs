@@ -17,6 +17,7 @@ mod polling;
 mod replay;
 mod share;
 mod state;
+mod viewport;
 
 #[cfg(feature = "api")]
 pub use api::{rank_js, rank_timeline, render_static};

@@ -284,6 +284,46 @@ test("playing 50 rows with bars plays through to D without errors (timing: make 
   assert.deepEqual(errors, []);
 });
 
+// A replay frame redraws and rewrites only what is in view (a 50-bar chart is 2,000 px tall,
+// its table below it); what scrolls into view while playing is up to date a frame later, and
+// the board at rest is whole: every bar drawn, every row the CLI's.
+test("a long board playing: what is in view moves every frame, all of it is exact at rest", async () => {
+  const { p, errors } = await open("/fifty.html", { height: 600 });
+  const values = () => shadow(p, `[...root.querySelectorAll("tbody tr")].slice(0, 5).map((tr) => tr.lastElementChild.textContent).join("|")`);
+  const frames = (n) => p.evaluate((n) => new Promise((resolve) => {
+    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : resolve());
+    step(n);
+  }), n);
+  // Ink in a horizontal strip of the canvas (CSS pixels from its top).
+  const ink = (from, to) => shadow(p, `(() => {
+    const c = root.querySelector("canvas"), k = c.width / c.clientWidth;
+    const px = c.getContext("2d").getImageData(0, Math.round(${from} * k), c.width, Math.round((${to} - ${from}) * k)).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]) n++;
+    return n;
+  })()`);
+  await shadow(p, `root.querySelector("[part=play]").click()`);
+  await p.waitForTimeout(500);
+  await shadow(p, `root.querySelector("tbody tr").scrollIntoView({ block: "start" })`);
+  await frames(2);
+  const a = await values();
+  await frames(3);
+  const b = await values();
+  assert.notEqual(a, b, "the rows in view change while playing");
+  await until(async () => (await pressed(p)) === "false", 15000, "the end");
+  const expected = cliRank(routes["/large.json"].body, ["--top", "50"]);
+  assert.deepEqual(await p.evaluate(() => document.getElementById("b").rows), expected.rows);
+  assert.deepEqual(await tableIds(p), expected.rows.map((r) => r.id));
+  // Every row's figure is the last day's, once the count-up from the last frame's settles.
+  const figures = expected.rows.map((r) => r.value.toLocaleString("en-US")).join("|");
+  const shown = () => shadow(p, `[...root.querySelectorAll("tbody tr")].map((tr) => tr.lastElementChild.textContent).join("|")`);
+  await until(async () => (await shown()) === figures, 3000, "the last day's figures in every row");
+  // At rest the whole chart is drawn: the first bar and the last (off screen while playing).
+  assert.ok(await ink(0, 40) > 0, "the first bar is drawn");
+  assert.ok(await ink(49 * 40, 50 * 40) > 0, "the last bar is drawn");
+  assert.deepEqual(errors, []);
+});
+
 test("screenshots: a paused mid-race board, Arabic and English, light and dark, narrow and wide", async () => {
   for (const [path, width, dark] of [["/seed-ar.html", 900, false], ["/seed-ar.html", 380, true], ["/seed-en.html", 900, true], ["/seed-en.html", 380, false]]) {
     const { p } = await open(path, { width, dark });
