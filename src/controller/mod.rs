@@ -694,5 +694,5 @@ fn count_ups(ranking: &Ranking, previous: &HashMap<String, (u32, Value)>) -> Vec
 
 /// Cheap identity of a feed body, to skip re-parsing an unchanged one.
 fn hash(bytes: &[u8]) -> u64 {
-    crate::hash::fnv1a(crate::hash::START, bytes)
+    crate::hash::words(crate::hash::START, bytes)
 }

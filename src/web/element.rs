@@ -315,7 +315,13 @@ impl State {
         });
         let restyled = self.style_key.as_ref() != Some(&key);
         self.style_key = Some(key);
-        let motion = r.animate && !self.dom.rows.is_empty() && !motion::reduced_motion();
+        // Rows glide and figures count up where someone can see them: a table out of view
+        // (below a tall chart, say) takes its new order and figures at once, and its
+        // animations cost nothing (each glide is style work on every frame it runs).
+        let motion = r.animate
+            && !self.dom.rows.is_empty()
+            && !motion::reduced_motion()
+            && viewport::meets(&self.dom.table);
         // FLIP's "first": the positions the last glide measured (reading them now would force a
         // layout: the count-up has written cells since); read only when there are none.
         let cached = self.row_tops.take();

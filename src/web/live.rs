@@ -14,10 +14,32 @@ use web_sys::{
     AbortSignal, HtmlElement, ReadableStreamDefaultReader, RequestCache, RequestInit, Response,
 };
 
-/// The feed's bytes, or what went wrong and where.
+/// The request element.js started for `url` while the engine loaded (`#prefetch`), if there is
+/// one: taken once, and aborted with `signal` from then on, as a request of the engine's own.
+pub fn take_prefetched(
+    host: &HtmlElement,
+    url: &str,
+    signal: &AbortSignal,
+) -> Option<js_sys::Promise> {
+    let key = JsValue::from_str("__govLeaderboardPrefetch");
+    let prefetch = Reflect::get(host, &key).ok().filter(|p| p.is_object())?;
+    if Reflect::get(&prefetch, &"url".into()).ok()?.as_string()? != url {
+        return None; // element.js aborts it once the engine has started
+    }
+    let _ = Reflect::delete_property(host, &key);
+    let take: js_sys::Function = Reflect::get(&prefetch, &"take".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    take.call1(&prefetch, signal).ok()?.dyn_into().ok()
+}
+
+/// The feed's bytes, or what went wrong and where: from the `prefetched` request (see
+/// `take_prefetched`), else a new one.
 /// `host` is marked busy while a chunk of the body is taken in (see busy.rs).
 pub async fn fetch(
     url: &str,
+    prefetched: Option<js_sys::Promise>,
     signal: &AbortSignal,
     timeout_s: f64,
     host: &HtmlElement,
@@ -25,11 +47,17 @@ pub async fn fetch(
     let unreadable = || FetchError::Unreadable {
         url: url.to_string(),
     };
-    let window = web_sys::window().ok_or_else(unreadable)?;
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    init.set_signal(Some(signal));
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let request = match prefetched {
+        Some(request) => request,
+        None => {
+            let window = web_sys::window().ok_or_else(unreadable)?;
+            let init = RequestInit::new();
+            init.set_cache(RequestCache::NoCache);
+            init.set_signal(Some(signal));
+            window.fetch_with_str_and_init(url, &init)
+        }
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| describe(url, &e, signal, timeout_s))?;
     let response: Response = response.dyn_into().map_err(|_| unreadable())?;

@@ -24,7 +24,16 @@ impl State {
         self.abort = Some(controller);
         self.fetching = Some(generation);
         let (weak, host) = (self.me.clone(), self.host.clone());
-        wasm_bindgen_futures::spawn_local(fetch(weak, url, generation, signal, timeout_ms, host));
+        // Taken now, while element.js still waits to see whether the engine wanted it.
+        let prefetched = live::take_prefetched(&host, &url, &signal);
+        let request = Request {
+            url,
+            prefetched,
+            generation,
+            signal,
+            timeout_ms,
+        };
+        wasm_bindgen_futures::spawn_local(fetch(weak, request, host));
     }
 
     pub(super) fn abort_fetch(&mut self) {
@@ -72,17 +81,27 @@ pub(super) fn on_visible(weak: &Weak<RefCell<State>>) {
     });
 }
 
-/// One request. Holds no strong reference to the state across the await, so a removed
-/// element is freed even with a request in flight.
-async fn fetch(
-    weak: Weak<RefCell<State>>,
+/// A request the controller asked for.
+struct Request {
     url: String,
+    /// element.js's request for the same URL, started while the engine loaded.
+    prefetched: Option<js_sys::Promise>,
     generation: u32,
     signal: web_sys::AbortSignal,
     timeout_ms: f64,
-    host: web_sys::HtmlElement,
-) {
-    let result = live::fetch(&url, &signal, timeout_ms / 1000.0, &host).await;
+}
+
+/// One request. Holds no strong reference to the state across the await, so a removed
+/// element is freed even with a request in flight.
+async fn fetch(weak: Weak<RefCell<State>>, request: Request, host: web_sys::HtmlElement) {
+    let Request {
+        url,
+        prefetched,
+        generation,
+        signal,
+        timeout_ms,
+    } = request;
+    let result = live::fetch(&url, prefetched, &signal, timeout_ms / 1000.0, &host).await;
     let Some(st) = weak.upgrade() else { return };
     update(&st, |s| {
         if s.fetching == Some(generation) {

@@ -138,7 +138,41 @@ export class GovLeaderboard extends Base {
       this.data = value;
     }
     boards.add(this);
+    if (!this.#engine) this.#prefetch();
     this.#start();
+  }
+
+  // The feed is requested while the .wasm downloads and compiles, not after: the engine takes
+  // this response when it starts its first request, for the same URL, with the same options
+  // (live.rs), and handles it as its own (status, size limit, timeout, errors). One that is
+  // not taken is aborted once the engine has started.
+  #prefetch() {
+    const src = this.getAttribute("src");
+    if (!src || this.#data !== undefined || typeof fetch !== "function" || typeof AbortController !== "function") return;
+    const abort = new AbortController();
+    let response;
+    try {
+      response = fetch(src, { cache: "no-cache", signal: abort.signal });
+    } catch {
+      return; // the engine's own request will say what is wrong
+    }
+    response.catch(() => {}); // reported by the engine when it takes it
+    this.__govLeaderboardPrefetch = {
+      url: src,
+      take(signal) {
+        if (signal.aborted) abort.abort();
+        else signal.addEventListener("abort", () => abort.abort(), { once: true });
+        return response;
+      },
+      cancel: () => abort.abort(),
+    };
+  }
+
+  #dropPrefetch() {
+    const unused = this.__govLeaderboardPrefetch;
+    if (!unused) return;
+    delete this.__govLeaderboardPrefetch;
+    unused.cancel();
   }
 
   #start() {
@@ -156,10 +190,13 @@ export class GovLeaderboard extends Base {
         this.#engine ??= new rt.BoardElement(this);
         adoptStyles(this.shadowRoot);
         if (this.#parked !== null) {
+          this.#dropPrefetch();
           this.#engine.showError(this.#parked);
           return;
         }
         this.#engine.connected();
+        // The engine's first request starts on a 0 ms timer set just now; this one runs after it.
+        setTimeout(() => this.#dropPrefetch(), 0);
         if (this.#data !== undefined) this.#engine.setData(asBytes(this.#data));
       });
     }, (error) => this.#fail(error));
@@ -168,6 +205,7 @@ export class GovLeaderboard extends Base {
   disconnectedCallback() {
     boards.delete(this);
     clearTimeout(this.#retry);
+    if (!this.#engine) this.#dropPrefetch(); // removed before the engine loaded
     this.#call(() => this.#engine?.disconnected());
     // Removed for good (not just moved, which reconnects in the same task): free the engine
     // now rather than whenever the garbage collector gets to it. Reconnecting builds a new one.
