@@ -13,14 +13,12 @@ extern "C" {
     fn get_canonical_locales(tag: &str) -> Result<Array, JsValue>;
 }
 
-/// `Intl` formatters for one locale, each a bound `format` function.
+/// `Intl` formatters for one locale, each a bound `format` function made on first use: making
+/// one loads the locale's ICU data for it, and a first board (interactions, in one language)
+/// needs three of the six; eagerly, they were half of the time from the .wasm to the board.
 pub struct Numbers {
-    plain: Function,
-    compact: Function,
-    date: Function,
-    per_post: Function,
-    percent: Function,
-    growth: Function,
+    locales: Array,
+    made: [std::cell::OnceCell<Function>; 6],
 }
 
 impl std::fmt::Debug for Numbers {
@@ -45,41 +43,55 @@ fn call(f: &Function, v: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+/// The formatters, by their place in `Numbers::made`.
+#[derive(Clone, Copy)]
+enum Kind {
+    Plain,
+    Compact,
+    Date,
+    PerPost,
+    Percent,
+    Growth,
+}
+
 impl Numbers {
     pub fn new(tag: &str) -> Result<Numbers, LocaleError> {
-        let locales = Array::of1(&JsValue::from_str(tag));
-        let plain = js_sys::Intl::NumberFormat::new(&locales, &Object::new()).format();
-        let compact = js_sys::Intl::NumberFormat::new(
-            &locales,
-            &options(&[
-                ("notation", "compact".into()),
-                ("maximumFractionDigits", 1.into()),
-            ]),
-        )
-        .format();
-        let date = js_sys::Intl::DateTimeFormat::new(
-            &locales,
-            &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
-        )
-        .format();
-        let format = |pairs: &[(&str, JsValue)]| {
-            js_sys::Intl::NumberFormat::new(&locales, &options(pairs)).format()
-        };
-        let percent = [
-            ("style", "percent".into()),
-            ("maximumSignificantDigits", 3.into()),
-        ];
         Ok(Numbers {
-            plain,
-            compact,
-            date,
-            per_post: format(&[("maximumFractionDigits", 1.into())]),
-            growth: format(&[
-                percent[0].clone(),
-                percent[1].clone(),
-                ("signDisplay", "exceptZero".into()),
-            ]),
-            percent: format(&percent),
+            locales: Array::of1(&JsValue::from_str(tag)),
+            made: Default::default(),
+        })
+    }
+
+    /// The bound `format` of `kind`'s formatter, made the first time it is asked for.
+    fn format(&self, kind: Kind) -> &Function {
+        self.made[kind as usize].get_or_init(|| {
+            let number = |pairs: &[(&str, JsValue)]| {
+                js_sys::Intl::NumberFormat::new(&self.locales, &options(pairs)).format()
+            };
+            let percent = || {
+                [
+                    ("style", "percent".into()),
+                    ("maximumSignificantDigits", 3.into()),
+                ]
+            };
+            match kind {
+                Kind::Plain => number(&[]),
+                Kind::Compact => number(&[
+                    ("notation", "compact".into()),
+                    ("maximumFractionDigits", 1.into()),
+                ]),
+                Kind::Date => js_sys::Intl::DateTimeFormat::new(
+                    &self.locales,
+                    &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
+                )
+                .format(),
+                Kind::PerPost => number(&[("maximumFractionDigits", 1.into())]),
+                Kind::Percent => number(&percent()),
+                Kind::Growth => {
+                    let [style, digits] = percent();
+                    number(&[style, digits, ("signDisplay", "exceptZero".into())])
+                }
+            }
         })
     }
 }
@@ -87,32 +99,35 @@ impl Numbers {
 impl NumberFormat for Numbers {
     /// A whole number in full, grouped. Values are at most 2^53 − 1, exact as doubles.
     fn integer(&self, v: u64) -> String {
-        call(&self.plain, &JsValue::from_f64(v as f64))
+        call(self.format(Kind::Plain), &JsValue::from_f64(v as f64))
     }
 
     /// A ratio with at most three fraction digits, as `Intl`'s default gives.
     fn ratio(&self, v: f64) -> String {
-        call(&self.plain, &JsValue::from_f64(v))
+        call(self.format(Kind::Plain), &JsValue::from_f64(v))
     }
 
     /// A short form with at most one fraction digit.
     fn compact(&self, v: f64) -> String {
-        call(&self.compact, &JsValue::from_f64(v))
+        call(self.format(Kind::Compact), &JsValue::from_f64(v))
     }
 
     /// A long date.
     fn date(&self, d: Date) -> String {
         let ms = f64::from(d.day_number()) * 86_400_000.0;
-        call(&self.date, &js_sys::Date::new(&JsValue::from_f64(ms)))
+        call(
+            self.format(Kind::Date),
+            &js_sys::Date::new(&JsValue::from_f64(ms)),
+        )
     }
 
     fn per_post(&self, v: f64) -> String {
-        call(&self.per_post, &JsValue::from_f64(v))
+        call(self.format(Kind::PerPost), &JsValue::from_f64(v))
     }
 
     fn percent(&self, v: f64, signed: bool) -> String {
-        let f = if signed { &self.growth } else { &self.percent };
-        call(f, &JsValue::from_f64(v))
+        let kind = if signed { Kind::Growth } else { Kind::Percent };
+        call(self.format(kind), &JsValue::from_f64(v))
     }
 
     /// JavaScript's shortest round-trip text of the number, with `.0` on a whole one (as the
