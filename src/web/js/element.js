@@ -4,7 +4,10 @@
 // is all a page needs. The engine (board, chart, polling) is Rust in
 // gov_leaderboard_element_bg.wasm (the build without the npm functions, see Cargo.toml);
 // this class only forwards the custom-element callbacks to it.
-import init, { BoardElement } from "./gov_leaderboard_element.js";
+//
+// The engine's glue is imported when the first board connects, not statically: a static
+// import holds this module (and so the .wasm and feed requests it makes) until the glue has
+// arrived, one round trip later. Now the glue, the .wasm and the feed are requested together.
 
 const ATTRIBUTES = ["src", "metric", "window", "ties", "top", "pin", "country", "platform",
   "category", "locale", "dir", "refresh", "chart", "theme", "timeout", "as-of", "replay",
@@ -43,6 +46,8 @@ const FAILED = {
 const GLUE = new URL("./gov_leaderboard_element.js", import.meta.url).href;
 const MAX_RESTARTS = 10;
 let runtime;
+/** wasm-bindgen's init of the first runtime (it keeps the compiled module for restarts). */
+let init;
 let restarts = 0;
 const boards = new Set();
 // Text is encoded natively (see api.js): the glue would copy it a character at a time.
@@ -65,13 +70,22 @@ const asBytes = (feed) => {
 
 /** Loads the .wasm once for every board on the page; resolves to the current runtime. */
 export function ready() {
-  runtime ??= {
-    BoardElement,
-    dead: false,
-    loaded: init({ module_or_path: new URL("./gov_leaderboard_element_bg.wasm", import.meta.url) }),
-  };
+  runtime ??= load();
   const current = runtime;
   return current.loaded.then(() => current);
+}
+
+/** The first runtime: glue and .wasm requested at once (the .wasm compiles as it streams). */
+function load() {
+  const rt = { dead: false };
+  const wasm = fetch(new URL("./gov_leaderboard_element_bg.wasm", import.meta.url));
+  wasm.catch(() => {}); // reported through `loaded` (the glue awaits it)
+  rt.loaded = import("./gov_leaderboard_element.js").then(async (glue) => {
+    await glue.default({ module_or_path: wasm });
+    init = glue.default;
+    rt.BoardElement = glue.BoardElement;
+  });
+  return rt;
 }
 
 function isTrap(error) {
@@ -88,7 +102,7 @@ function retire(dead, error, culprits) {
     return;
   }
   restarts += 1;
-  const module = init.__wbindgen_wasm_module;
+  const module = init?.__wbindgen_wasm_module;
   const next = {
     dead: false,
     loaded: import(/* webpackIgnore: true */ /* @vite-ignore */ `${GLUE}?instance=${restarts}`).then(async (glue) => {
