@@ -47,6 +47,9 @@ function embedWeight() {
     add(`embed weight (gzip -9) vs ${name}`, kb(ours), kb(bytes), (ours / bytes).toFixed(2), "lower is better");
   }
   add("embed weight vs budget (wasm-pack.toml)", kb(ours), kb(budget), (ours / budget).toFixed(2), ours <= budget ? "within budget" : "OVER BUDGET");
+  // The two builds' .wasm: the element's for size, the npm/Node one for speed (opt-level 3).
+  const wasmSize = (f) => { const b = readFileSync(join(ROOT, "pkg", f)); return `${kb(b.length)} (${kb(gz(b))} gz)`; };
+  add(".wasm of the element build (size) vs the npm build (speed)", wasmSize("gov_leaderboard_element_bg.wasm"), wasmSize("gov_leaderboard_bg.wasm"), "", "the npm build adds rank/renderStatic/rankTimeline and is optimised for speed; no reader downloads it");
 }
 
 // ---- 2. ranking throughput ----
