@@ -310,6 +310,45 @@ test("figures end exact when updates interrupt a count-up", async () => {
   assert.equal(values[0][1], 31_000_000);
 });
 
+// Rows glide and figures count up where someone can see them; a table out of view takes its
+// new order and figures at once (its animations would be style work on every frame).
+test("a live update animates the table in view, and sets a table out of view at once", async () => {
+  for (const [height, inView] of [[900, true], [200, false]]) {
+    const context = await pages.context({ viewport: { width: 1000, height } });
+    const p = await context.newPage();
+    await p.goto(pages.server.url + "/data.html");
+    const seen = await p.evaluate(async ([seed, inView]) => {
+      const el = document.getElementById("b");
+      if (!inView) el.style.marginTop = "3000px"; // far below the fold
+      const feed = (n) => {
+        const f = structuredClone(seed);
+        f.pages.find((x) => x.id === "kh-pm").series.at(-1).interactions += n;
+        return f;
+      };
+      el.data = feed(0);
+      await new Promise((r) => setTimeout(r, 300));
+      el.data = feed(20_000_000); // Cambodia's PM to first place
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const rows = [...el.shadowRoot.querySelectorAll("tbody tr")];
+      const first = rows[0];
+      return {
+        first: first.dataset.id,
+        animations: rows.reduce((n, tr) => n + tr.getAnimations().length, 0),
+        exact: first.querySelector(".gl-value").textContent === new Intl.NumberFormat("en").format(Number(first.querySelector(".gl-value").dataset.value)),
+      };
+    }, [SEED, inView]);
+    assert.equal(seen.first, "kh-pm");
+    if (inView) {
+      assert.ok(seen.animations > 0, "the rows in view glide");
+      assert.equal(seen.exact, false, "the figure in view counts up");
+    } else {
+      assert.equal(seen.animations, 0, "no glide out of view");
+      assert.equal(seen.exact, true, "the figure out of view is final at once");
+    }
+    await context.close();
+  }
+});
+
 test("data set before the element is defined is taken over when it upgrades", async () => {
   const context = await pages.context();
   const p = await context.newPage();
