@@ -113,24 +113,44 @@ impl Replay {
     }
 }
 
-/// How long a bar takes to slide one row.
-pub const SLIDE_MS_PER_ROW: f64 = 180.0;
+/// The time constant of a bar's slide to its row: the distance left shrinks by e every this
+/// many ms, so any move is 95 % done in three of them however many rows it crosses. (At a fixed
+/// speed per row, a bar jumping ten rows took nearly two seconds and, in a race where rows cross
+/// every day, bars piled up half-way with their labels on top of each other.)
+pub const SLIDE_MS: f64 = 70.0;
+
+/// The slowest a sliding bar moves, in ms per row: the end of a slide is not left to creep.
+pub const SLIDE_MIN_MS_PER_ROW: f64 = 120.0;
 
 impl Replay {
-    /// Moves each bar from its last row toward its row in `pages` (best first) at
-    /// [`SLIDE_MS_PER_ROW`]; returns the rows to draw at. A new bar starts at its row.
+    /// Moves each bar from its last row toward its row in `pages` (best first), see
+    /// [`SLIDE_MS`] and [`SLIDE_MIN_MS_PER_ROW`]; returns the rows to draw at. A new bar starts
+    /// at its row.
     pub fn slide(&mut self, pages: &[usize], now_ms: f64) -> Vec<f64> {
-        let step = ((now_ms - self.slots_ms) / SLIDE_MS_PER_ROW).max(0.0);
+        let dt = (now_ms - self.slots_ms).max(0.0);
+        // e^-x by its series' reciprocal (a frame's x is small; `exp` would bring libm's code
+        // into the element for this one line).
+        let x = dt / SLIDE_MS;
+        let left = 1.0 / (1.0 + x + x * x / 2.0 + x * x * x / 6.0);
+        let min_step = dt / SLIDE_MIN_MS_PER_ROW;
         let slots: Vec<(usize, f64)> = pages
             .iter()
             .enumerate()
             .map(|(row, &page)| {
                 let target = row as f64;
                 let at = match self.slots.iter().find(|(p, _)| *p == page) {
-                    Some(&(_, was)) if (target - was).abs() > step => {
-                        was + step.copysign(target - was)
+                    Some(&(_, was)) => {
+                        // The distance still to go: shrunk by the time constant, and by at
+                        // least the slowest speed.
+                        let rest =
+                            ((was - target).abs() * left).min((was - target).abs() - min_step);
+                        if rest > 0.0 {
+                            target + rest.copysign(was - target)
+                        } else {
+                            target
+                        }
                     }
-                    _ => target,
+                    None => target,
                 };
                 (page, at)
             })

@@ -821,3 +821,35 @@ fn removing_replay_hides_the_controls_and_stops_playback() {
     assert!(names(&cmds).contains(&"no-frames"));
     assert_eq!(order(&cmds), ["b", "a", "c"], "D again");
 }
+
+/// A bar's slide takes the same short time however far it goes, without overshoot, and a bar
+/// that stays put does not move.
+#[test]
+fn bars_slide_to_their_rows_in_bounded_time() {
+    let mut r = replay::Replay::default();
+    r.slide(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.0);
+    // Page 10 jumps from the last row to the first; page 0 goes down one row; 5 stays.
+    let order = [10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0];
+    let (mut far, mut near) = (Vec::new(), Vec::new());
+    let mut t = 0.0;
+    while t < 300.0 {
+        t += 16.0;
+        let at = r.slide(&order, t);
+        far.push(at[0]);
+        near.push(at[10]);
+        assert_eq!(at[5], 5.0, "a bar that keeps its row stays");
+    }
+    for w in far.windows(2) {
+        assert!(
+            w[1] <= w[0] && w[1] >= 0.0,
+            "monotone, no overshoot: {far:?}"
+        );
+    }
+    assert_eq!(
+        *far.last().unwrap(),
+        0.0,
+        "the far move is done within 300 ms: {far:?}"
+    );
+    assert_eq!(*near.last().unwrap(), 10.0, "the near move too: {near:?}");
+    assert!(far[0] > 5.0, "it slides, it does not jump: {far:?}");
+}
