@@ -317,7 +317,9 @@ impl Dom {
     }
 
     /// Shows a view: every part from the markup, rows in rank order (existing rows are moved
-    /// and patched, not rebuilt; with `rows` false the rows are left as they are).
+    /// and patched, not rebuilt; with `rows` false the rows are left as they are). A `playing`
+    /// table is marked `aria-busy`: its figures change every frame (and rows out of view wait
+    /// for the frame at rest), so assistive technology should wait for the board at rest.
     pub fn update(
         &mut self,
         v: &BoardView,
@@ -326,6 +328,7 @@ impl Dom {
         window: &str,
         chart_kind: &str,
         rows: bool,
+        playing: bool,
     ) -> Result<(), JsValue> {
         for (name, value) in [
             ("lang", v.lang.as_str()),
@@ -355,6 +358,13 @@ impl Dom {
         let labelled_by = markup::labelled_by(&id);
         if self.table.get_attribute("aria-labelledby").as_deref() != Some(&labelled_by) {
             self.table.set_attribute("aria-labelledby", &labelled_by)?;
+        }
+        if self.table.has_attribute("aria-busy") != playing {
+            if playing {
+                self.table.set_attribute("aria-busy", "true")?;
+            } else {
+                self.table.remove_attribute("aria-busy")?;
+            }
         }
         self.thead.update(&doc, Some(markup::table_head(v)))?;
         if rows {

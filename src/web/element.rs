@@ -365,6 +365,7 @@ impl State {
                 &window,
                 kind,
                 rows,
+                r.replay_frame,
             )
             .map_err(|e| WebError::Dom(js_error_message(&e)))?;
         self.reveal();

@@ -286,7 +286,8 @@ test("playing 50 rows with bars plays through to D without errors (timing: make 
 
 // A replay frame redraws and rewrites only what is in view (a 50-bar chart is 2,000 px tall,
 // its table below it); what scrolls into view while playing is up to date a frame later, and
-// the board at rest is whole: every bar drawn, every row the CLI's.
+// the board at rest is whole: every bar drawn, every row the CLI's. While it plays the table is
+// aria-busy (assistive technology waits for the board at rest).
 test("a long board playing: what is in view moves every frame, all of it is exact at rest", async () => {
   const { p, errors } = await open("/fifty.html", { height: 600 });
   const values = () => shadow(p, `[...root.querySelectorAll("tbody tr")].slice(0, 5).map((tr) => tr.lastElementChild.textContent).join("|")`);
@@ -310,10 +311,12 @@ test("a long board playing: what is in view moves every frame, all of it is exac
   await frames(3);
   const b = await values();
   assert.notEqual(a, b, "the rows in view change while playing");
+  assert.equal(await shadow(p, `root.querySelector("table").getAttribute("aria-busy")`), "true", "a playing table is busy");
   await until(async () => (await pressed(p)) === "false", 15000, "the end");
   const expected = cliRank(routes["/large.json"].body, ["--top", "50"]);
   assert.deepEqual(await p.evaluate(() => document.getElementById("b").rows), expected.rows);
   assert.deepEqual(await tableIds(p), expected.rows.map((r) => r.id));
+  assert.equal(await shadow(p, `root.querySelector("table").hasAttribute("aria-busy")`), false, "at rest it is not");
   // Every row's figure is the last day's, once the count-up from the last frame's settles.
   const figures = expected.rows.map((r) => r.value.toLocaleString("en-US")).join("|");
   const shown = () => shadow(p, `[...root.querySelectorAll("tbody tr")].map((tr) => tr.lastElementChild.textContent).join("|")`);
