@@ -26,7 +26,13 @@ const PROBE = () => {
   window.__shifts = [];
   window.__csp = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      // What moved, for the failure message: node, and its box before → after.
+      const box = (r) => r && [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 100) / 100).join(",");
+      const sources = (e.sources ?? []).map((s) => `${s.node?.nodeName ?? "?"}.${s.node?.className ?? ""} ${box(s.previousRect)} → ${box(s.currentRect)}`);
+      window.__shifts.push({ value: e.value, at: Math.round(e.startTime), sources });
+    }
   }).observe({ type: "layout-shift", buffered: true });
   document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective));
 };
@@ -60,8 +66,8 @@ for (const [path, name] of [["/index.html", "ar-EG"], ["/en.html", "en"]]) {
       await p.waitForTimeout(300); // let any late shift be recorded
       assert.deepEqual(await liveIds(p), before, "same rows");
       const { shifts, csp } = await p.evaluate(() => ({ shifts: window.__shifts, csp: window.__csp }));
-      const cls = shifts.reduce((a, b) => a + b, 0);
-      assert.equal(cls, 0, `${name} ${width}px: cumulative layout shift ${cls}`);
+      const cls = shifts.reduce((a, b) => a + b.value, 0);
+      assert.equal(cls, 0, `${name} ${width}px: cumulative layout shift ${cls}: ${JSON.stringify(shifts)}`);
       assert.deepEqual(csp, []);
       await screenshot(p, `static-site-live-${name}-${width}`);
       await context.close();
