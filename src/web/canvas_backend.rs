@@ -16,8 +16,8 @@ use web_sys::CanvasRenderingContext2d;
 pub struct Canvas2d {
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
-    /// The font last set: setting `ctx.font` parses it (it was a third of a live update's
-    /// time when set for every label), so it is set only when it changes. A cell, as
+    /// The font last set: setting `ctx.font` parses it and, in a document whose style is not
+    /// up to date, recalculates style first, so it is set only when it changes. A cell, as
     /// measuring (`&self` in the trait) sets fonts too.
     font: std::cell::RefCell<String>,
     /// The other context state last set, for the same reason (each setter parses a string).
