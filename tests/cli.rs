@@ -303,3 +303,57 @@ fn the_table_is_named_by_the_heading_and_links_say_they_open_a_tab() {
     let other = text(&cli_stdin(&["render", "-", "--metric", "per_post"], feed.as_bytes()).stdout);
     assert!(!other.contains(&title));
 }
+
+/// A feed of a mebibyte or more is mapped rather than read (src/input.rs): what the command
+/// prints, and where it says a problem is, must not depend on that.
+#[test]
+fn a_large_feed_file_ranks_as_it_does_from_stdin() {
+    let mut pages = Vec::new();
+    for p in 0..400 {
+        let series: Vec<String> = (1..=84)
+            .map(|d| {
+                let month = 1 + (d - 1) / 28;
+                let day = 1 + (d - 1) % 28;
+                let n = (p * 7919 + d * 104_729) % 1_000_003;
+                format!(
+                    r#"{{"date":"2026-{month:02}-{day:02}","interactions":{n},"posts":{}}}"#,
+                    1 + d % 5
+                )
+            })
+            .collect();
+        pages.push(format!(
+            r#"{{"id":"p{p:04}","name":"Page {p}","country":"EG","series":[{}]}}"#,
+            series.join(",")
+        ));
+    }
+    let good = format!(r#"{{"version":1,"pages":[{}]}}"#, pages.join(","));
+    assert!(good.len() > 1 << 20, "{} bytes", good.len());
+    let bad = good.replacen(r#""interactions":"#, r#""interactions":-"#, 1);
+    let dir = std::env::temp_dir().join(format!("gl-cli-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (feed, code) in [(&good, 0), (&bad, 1)] {
+        let path = dir.join("feed.json");
+        std::fs::write(&path, feed).expect("written");
+        for args in [
+            &["rank", "--top", "20", "--pin", "p0399"][..],
+            &["validate"],
+        ] {
+            let mut from_file: Vec<&str> = vec![args[0], path.to_str().expect("utf-8 path")];
+            from_file.extend_from_slice(&args[1..]);
+            let mut from_stdin: Vec<&str> = vec![args[0], "-"];
+            from_stdin.extend_from_slice(&args[1..]);
+            let (a, b) = (cli(&from_file), cli_stdin(&from_stdin, feed.as_bytes()));
+            assert_eq!(a.status.code(), Some(code), "{}", text(&a.stderr));
+            assert_eq!(
+                (a.status.code(), &a.stdout, &a.stderr),
+                (b.status.code(), &b.stdout, &b.stderr)
+            );
+        }
+    }
+    let stderr = text(&cli(&["rank", dir.join("feed.json").to_str().expect("path")]).stderr);
+    assert!(
+        stderr.contains("pages[0].series[0].interactions"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).expect("cleaned");
+}

@@ -51,6 +51,7 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
         problems: Problems::default(),
         points_left: MAX_POINTS,
         stopped: false,
+        scratch: Vec::new(),
     };
     match r.feed() {
         Ok(feed) => r.problems.into_result(feed),
@@ -70,6 +71,10 @@ struct Reader<'a> {
     points_left: usize,
     /// A limit was hit: the rest is only checked for syntax.
     stopped: bool,
+    /// One page's points as read, reused for every page: a page's series is then allocated once,
+    /// at its final size, instead of growing by doubling (4,000 pages × 90 points: 24,000
+    /// allocations and copies fewer, and a third less memory touched).
+    scratch: Vec<(Point, usize)>,
 }
 
 /// A field as read: absent (or null), present but invalid (already reported), or its value.
@@ -392,7 +397,8 @@ impl<'a> Reader<'a> {
             return Ok(Vec::new());
         }
         self.lx.open();
-        let mut points: Vec<(Point, usize)> = Vec::new();
+        let mut points = std::mem::take(&mut self.scratch);
+        points.clear();
         let mut first = true;
         let mut j = 0;
         while self.lx.next_item(&mut first)? {
@@ -412,15 +418,17 @@ impl<'a> Reader<'a> {
             }
             j += 1;
         }
-        Ok(self.dated(at, points))
+        let kept = self.dated(at, &mut points);
+        self.scratch = points;
+        Ok(kept)
     }
 
     /// Date order; a date seen twice is reported at its later occurrence; the total checked.
-    fn dated(&mut self, at: &Loc<'_>, mut points: Vec<(Point, usize)>) -> Vec<Point> {
+    fn dated(&mut self, at: &Loc<'_>, points: &mut Vec<(Point, usize)>) -> Vec<Point> {
         // A stable sort keeps a repeated date's first occurrence first. Feeds are usually
         // in date order already.
         if !points.is_sorted_by_key(|(p, _)| p.date) {
-            crate::order::sort_by(&mut points, |a, b| a.0.date.cmp(&b.0.date));
+            crate::order::sort_by(points, |a, b| a.0.date.cmp(&b.0.date));
         }
         let mut kept: Vec<Point> = Vec::with_capacity(points.len());
         let mut total: u64 = 0;
