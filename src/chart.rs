@@ -252,6 +252,54 @@ pub(crate) fn text_width<DB: DrawingBackend>(
         .map_or(0.0, |(w, _)| f64::from(w))
 }
 
+/// Measured label widths (by font and text) kept across draws by a backend that measures
+/// slowly (the browser's canvas: a call out of WebAssembly, a string across, often a style
+/// recalculation). Bounded, in two generations: when the newer is full it becomes the older
+/// and the older is dropped, and a width found in the older moves back to the newer. Labels
+/// drawn frame after frame (the names) so stay, while a replay's value labels, new every frame,
+/// age out; one cache cleared whole when full made every name be measured again in one frame
+/// every ~160 frames.
+#[derive(Debug, Default)]
+pub struct WidthCache {
+    newer: std::collections::HashMap<String, u32>,
+    older: std::collections::HashMap<String, u32>,
+}
+
+impl WidthCache {
+    /// Entries per generation (the cache holds at most twice this).
+    pub const GENERATION: usize = 2048;
+
+    pub fn get(&mut self, key: &str) -> Option<u32> {
+        if let Some(&w) = self.newer.get(key) {
+            return Some(w);
+        }
+        let (key, w) = self.older.remove_entry(key)?;
+        self.put(key, w);
+        Some(w)
+    }
+
+    pub fn put(&mut self, key: String, width: u32) {
+        if self.newer.len() >= Self::GENERATION {
+            self.older = std::mem::take(&mut self.newer);
+        }
+        self.newer.insert(key, width);
+    }
+
+    /// Forgets every width (another font, scale or loaded web font).
+    pub fn clear(&mut self) {
+        self.newer.clear();
+        self.older.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.newer.len() + self.older.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Names longer than this are cut with an ellipsis before they are measured (a first, cheap
 /// cut); the table beside shows them whole.
 fn shorten(label: &str, max: usize) -> String {
@@ -624,6 +672,31 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names measured every frame survive any number of frames of ever-new value labels, and
+    /// the cache stays bounded.
+    #[test]
+    fn width_cache_keeps_what_is_used_and_stays_bounded() {
+        let mut cache = WidthCache::default();
+        let names: Vec<String> = (0..50).map(|i| format!("16px sans\u{0}Page {i}")).collect();
+        for (i, n) in names.iter().enumerate() {
+            cache.put(n.clone(), i as u32);
+        }
+        for frame in 0..1000u32 {
+            for (i, n) in names.iter().enumerate() {
+                assert_eq!(cache.get(n), Some(i as u32), "frame {frame}");
+            }
+            for bar in 0..50 {
+                let value = format!("12px sans\u{0}{}", frame * 50 + bar);
+                assert_eq!(cache.get(&value), None);
+                cache.put(value, bar);
+            }
+            assert!(cache.len() <= 2 * WidthCache::GENERATION);
+        }
+        assert!(cache.len() > WidthCache::GENERATION);
+        cache.clear();
+        assert!(cache.is_empty() && cache.get(&names[0]).is_none());
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {

@@ -28,12 +28,9 @@ pub struct Canvas2d {
 
 /// Measured text widths, by font and text: a replay frame draws the same labels as the last
 /// one, and `measureText` (with the string it takes across from WebAssembly) was the largest
-/// part of a frame's chart; a live update draws mostly the same names. Bounded; the element
-/// clears it when the chart's font or scale changes or a web font finishes loading.
-pub type Widths = std::rc::Rc<std::cell::RefCell<std::collections::HashMap<String, u32>>>;
-
-/// Most widths kept.
-const MAX_WIDTHS: usize = 4096;
+/// part of a frame's chart; a live update draws mostly the same names. Bounded (chart.rs);
+/// the element clears it when the chart's font or scale changes or a web font finishes loading.
+pub type Widths = std::rc::Rc<std::cell::RefCell<crate::chart::WidthCache>>;
 
 impl Canvas2d {
     /// Draws into `ctx`, whose backing store is `size` device pixels.
@@ -228,16 +225,12 @@ impl DrawingBackend for Canvas2d {
         };
         // Looked up before the font is set: a known width costs no context call at all.
         let key = format!("{font}\u{0}{text}");
-        if let Some(&w) = widths.borrow().get(&key) {
+        if let Some(w) = widths.borrow_mut().get(&key) {
             return Ok((w, height));
         }
         self.set_font(&font);
         let w = self.measure(text);
-        let mut widths = widths.borrow_mut();
-        if widths.len() >= MAX_WIDTHS {
-            widths.clear();
-        }
-        widths.insert(key, w);
+        widths.borrow_mut().put(key, w);
         Ok((w, height))
     }
 
