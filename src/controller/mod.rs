@@ -194,6 +194,19 @@ pub struct Controller {
     replay: Replay,
 }
 
+/// When a (re)started poll makes its request.
+#[derive(Clone, Copy)]
+enum Fetch {
+    /// In this task. On connecting, every attribute is already there, and the response
+    /// element.js requested while the .wasm loaded is taken in this same task: a feed that has
+    /// arrived is shown before the first frame, with no frame of "loading" before it (a first
+    /// load spent that frame, ~10 ms, and the 0 ms timer after it).
+    Now,
+    /// On a 0 ms timer: attributes set one after another in one task (`src`, then others) make
+    /// one request, with all of them.
+    NextTask,
+}
+
 impl Controller {
     /// A controller whose numbers and dates come from `locales` (Intl in the browser), and
     /// that speaks through the page's `gate`.
@@ -247,7 +260,7 @@ impl Controller {
                 if self.feed.is_some() {
                     self.render(false, clock, &mut out);
                 }
-                self.restart_polling(&mut out);
+                self.restart_polling(Fetch::Now, &mut out);
             }
             Input::Disconnected => {
                 self.connected = false;
@@ -314,7 +327,7 @@ impl Controller {
         match name {
             "src" => {
                 self.feed_hash = None;
-                self.restart_polling(out);
+                self.restart_polling(Fetch::NextTask, out);
             }
             "refresh" => {
                 self.push_pause(out);
@@ -350,7 +363,7 @@ impl Controller {
             if let Some(bytes) = self.held.take() {
                 self.accept(&bytes, "data", clock, out);
             }
-            self.restart_polling(out);
+            self.restart_polling(Fetch::NextTask, out);
             self.consider_announcing(clock, out);
         }
         self.push_pause(out);
@@ -384,13 +397,16 @@ impl Controller {
         }
     }
 
-    /// A new `src` (or a new connection): forget failures and fetch now.
-    fn restart_polling(&mut self, out: &mut Vec<Command>) {
+    /// A new `src`, a new connection or a resume: forget failures and fetch.
+    fn restart_polling(&mut self, when: Fetch, out: &mut Vec<Command>) {
         self.generation = self.generation.wrapping_add(1);
         self.failures = 0;
         self.stop_polling(out);
         if self.src().is_some() && !self.paused {
-            out.push(Command::SetTimer { ms: 0.0 });
+            match when {
+                Fetch::Now => self.begin_fetch(out),
+                Fetch::NextTask => out.push(Command::SetTimer { ms: 0.0 }),
+            }
         }
     }
 

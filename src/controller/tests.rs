@@ -55,11 +55,7 @@ impl Board {
 
     /// Connects and answers the first fetch with `body`; returns the generation used.
     fn start(&mut self, body: &str) -> u32 {
-        let cmds = self.send(Input::Connected);
-        assert!(cmds
-            .iter()
-            .any(|c| matches!(c, Command::SetTimer { ms } if *ms == 0.0)));
-        let generation = fetch_of(&self.send(Input::TimerFired)).expect("a fetch");
+        let generation = fetch_of(&self.send(Input::Connected)).expect("a fetch at once");
         self.send(Input::Fetched {
             generation,
             result: Ok(body.as_bytes()),
@@ -121,11 +117,11 @@ fn names(cmds: &[Command]) -> Vec<&'static str> {
 #[test]
 fn polling_fetches_then_waits_the_refresh_interval() {
     let mut b = Board::new(&[("src", "/feed.json"), ("refresh", "10"), ("timeout", "3")]);
+    // Connecting fetches in the same task (element.js's prefetched response is taken then).
     let cmds = b.send(Input::Connected);
-    assert_eq!(names(&cmds), ["pause", "clear-timer", "set-timer"]);
-    let cmds = b.send(Input::TimerFired);
+    assert_eq!(names(&cmds), ["pause", "clear-timer", "fetch"]);
     assert!(
-        matches!(&cmds[..], [Command::Fetch { url, timeout_ms, .. }] if url == "/feed.json" && *timeout_ms == 3000.0)
+        matches!(&cmds[2], Command::Fetch { url, timeout_ms, .. } if url == "/feed.json" && *timeout_ms == 3000.0)
     );
     let generation = fetch_of(&cmds).expect("fetch");
     let body = feed(3, 2, 1);
@@ -219,8 +215,7 @@ fn stale_note_after_a_failed_refresh_keeps_the_last_board() {
 #[test]
 fn an_error_before_any_board_takes_its_place() {
     let mut b = Board::new(&[("src", "/feed.json")]);
-    b.send(Input::Connected);
-    let generation = fetch_of(&b.send(Input::TimerFired)).expect("fetch");
+    let generation = fetch_of(&b.send(Input::Connected)).expect("fetch");
     let cmds = b.send(Input::Fetched {
         generation,
         result: Err("/feed.json: HTTP 404 Not Found"),
@@ -266,15 +261,13 @@ fn hidden_page_pauses_polling_until_it_is_shown() {
 fn hidden_page_still_loads_the_first_board() {
     let mut b = Board::new(&[("src", "/feed.json")]);
     b.send(Input::Visibility { hidden: true });
-    b.send(Input::Connected);
-    assert!(fetch_of(&b.send(Input::TimerFired)).is_some());
+    assert!(fetch_of(&b.send(Input::Connected)).is_some());
 }
 
 #[test]
 fn answers_from_an_old_src_or_after_disconnect_are_ignored() {
     let mut b = Board::new(&[("src", "/a.json")]);
-    b.send(Input::Connected);
-    let old = fetch_of(&b.send(Input::TimerFired)).expect("fetch");
+    let old = fetch_of(&b.send(Input::Connected)).expect("fetch");
     let cmds = b.send(Input::Attribute {
         name: "src",
         value: Some("/b.json"),

@@ -1,6 +1,7 @@
 // The first load: element.js requests the feed while the .wasm downloads and compiles, and the
 // engine takes that response as its own first request (one request, not two; errors reported
-// as ever; a `src` changed meanwhile is fetched anew and the old request dropped). The .wasm is
+// as ever; a `src` changed meanwhile is fetched anew and the old request dropped; a feed that
+// is already there is shown in the engine's first task, with no frame of "Loading…"). The .wasm is
 // served 600 ms late here, so "while" is measurable. Needs `make pkg` first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -81,4 +82,25 @@ test("a src changed before the engine starts: the new one is fetched, the old re
   assert.deepEqual(await p.evaluate(() => document.getElementById("b").rows), expected.rows);
   assert.equal(await p.evaluate(() => "__govLeaderboardPrefetch" in document.getElementById("b")), false, "nothing left behind");
   assert.deepEqual(problems, []);
+});
+
+test("a feed that arrived before the engine is shown in the engine's first task: no frame of 'Loading…'", async () => {
+  const context = await pages.context({ viewport: { width: 900, height: 900 } });
+  // Every frame from the first: what the board's status line said, and whether rows were up.
+  await context.addInitScript(() => {
+    window.frames_ = [];
+    const look = () => {
+      const root = document.getElementById("b")?.shadowRoot;
+      const status = root?.querySelector(".gl-status");
+      window.frames_.push({ loading: !!status && !status.hidden && /Loading/.test(status.textContent), rows: document.getElementById("b")?.rows?.length ?? 0 });
+      if (!window.frames_.at(-1).rows) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const p = await context.newPage();
+  await p.goto(pages.server.url + "/board.html");
+  await p.waitForFunction(() => window.frames_.at(-1)?.rows > 0);
+  const frames = await p.evaluate(() => window.frames_);
+  assert.ok(frames.length > 10, `frames were watched while the .wasm loaded (${frames.length})`);
+  assert.deepEqual(frames.filter((f) => f.loading), [], "no frame showed Loading…");
 });

@@ -209,7 +209,8 @@ export class GovLeaderboard extends Base {
           return;
         }
         this.#engine.connected();
-        // The engine's first request starts on a 0 ms timer set just now; this one runs after it.
+        // The engine's first request starts in connected() and takes the prefetched response
+        // if it is for the same URL; one not taken (`src` changed meanwhile) is aborted.
         setTimeout(() => this.#dropPrefetch(), 0);
         if (this.#data !== undefined) this.#engine.setData(asBytes(this.#data));
       });
