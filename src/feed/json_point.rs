@@ -144,6 +144,10 @@ mod tests {
             r#"{"date":"2026-11-28","date":"2026-11-27","interactions":1}"#,
             r#"{"date":"2026-11-28","interactions":1,"note":"x"}"#,
             r#"{"d\u0061te":"2026-11-28","interactions":1}"#,
+            r#"{"dates":"2026-11-28","date":"2026-11-28","interactions":1}"#,
+            r#"{"date":"2026-11-28","interactions":1,"post":1}"#,
+            r#"{"date":"2026-11-28","interactions":1,"followerss":1}"#,
+            r#"{"date":"2026-11-28","interactions":1,"":1}"#,
             r#"{"date":"2026-11-28","interactions":1,}"#,
             r#"{"date":"2026-11-28","interactions":1"#,
             r#"{}"#,
@@ -159,13 +163,15 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        const KEYS: [&str; 6] = [
+        const KEYS: [&str; 8] = [
             "date",
             "interactions",
             "posts",
             "followers",
             "other",
             "dat\\u0065",
+            "post",
+            "dates",
         ];
         const VALUES: [&str; 17] = [
             "\"2026-11-28\"",
