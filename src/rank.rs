@@ -110,8 +110,8 @@ impl Span {
     ///
     /// Spans usually end at or near a series' last point, so both ends are searched from the
     /// back, in steps that double: the probes stay in the cache lines the sum then reads,
-    /// instead of a binary search's jumps across the whole series (ranking 4,000 pages × 90
-    /// days spent a tenth of its time waiting on those loads).
+    /// instead of a binary search's jumps across the whole series, each a likely cache miss
+    /// when a large feed's points no longer fit in the cache.
     pub fn points<'a>(&self, series: &'a [Point]) -> &'a [Point] {
         let end = from_back(series, series.len(), |p| p.date <= self.to);
         let start = match self.from {

@@ -72,8 +72,8 @@ struct Reader<'a> {
     /// A limit was hit: the rest is only checked for syntax.
     stopped: bool,
     /// One page's points as read, reused for every page: a page's series is then allocated once,
-    /// at its final size, instead of growing by doubling (4,000 pages × 90 points: 24,000
-    /// allocations and copies fewer, and a third less memory touched).
+    /// at its final size, instead of growing by doubling (4,000 pages × 90 points: ~24,000
+    /// allocations, reallocations and copies fewer).
     scratch: Vec<(Point, usize)>,
 }
 
