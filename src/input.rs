@@ -9,10 +9,11 @@
 //! "native CLI" row).
 //!
 //! The trade-off, which ripgrep makes too: a file *truncated* by another process while it is
-//! mapped ends this process with SIGBUS, and one rewritten *in place* meanwhile may be read
-//! half old, half new (then refused or ranked as read). Writers that replace a feed by renaming
-//! a new file over it, as `import --into` does, never touch a mapped file. Small files, standard
-//! input, pipes and anything that cannot be mapped are read as before.
+//! mapped ends this process with SIGBUS, and one rewritten *in place* meanwhile changes the
+//! bytes under the reader (strictly, undefined behaviour for a `&[u8]` in Rust; in practice
+//! the feed is read half old, half new, and refused or ranked as read). Writers that replace a
+//! feed by renaming a new file over it, as `import --into` does, never touch a mapped file.
+//! Small files, standard input, pipes and anything that cannot be mapped are read as before.
 
 use gov_leaderboard::feed::MAX_FEED_BYTES;
 use std::io::Read;
