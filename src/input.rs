@@ -44,26 +44,37 @@ const MAP_FROM_BYTES: u64 = 1 << 20;
 /// The feed at `path` (`-`: standard input). At most one byte past the feed limit is read, so a
 /// huge input is refused without being held; a file over the limit is never mapped.
 pub fn feed_bytes(path: &str) -> Result<Bytes, String> {
-    #[cfg(target_os = "linux")]
-    if path != "-" {
-        if let Some(map) = map::file(path) {
-            return Ok(Bytes::Mapped(map));
-        }
+    if path == "-" {
+        return read(path).map(Bytes::Read);
     }
-    read(path).map(Bytes::Read)
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    #[cfg(target_os = "linux")]
+    if let Some(map) = map::file(&file) {
+        return Ok(Bytes::Mapped(map));
+    }
+    read_from(file, path).map(Bytes::Read)
 }
 
 /// The bytes at `path` (`-`: standard input), read into memory.
 pub fn read(path: &str) -> Result<Vec<u8>, String> {
-    let limit = MAX_FEED_BYTES as u64 + 1;
+    if path == "-" {
+        return read_from(std::io::stdin().lock(), path);
+    }
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    read_from(file, path)
+}
+
+fn read_from(input: impl Read, path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| format!("cannot read {path}: {e}"))?;
+    input
+        .take(MAX_FEED_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(path, &e))?;
     Ok(bytes)
+}
+
+fn cannot_read(path: &str, e: &std::io::Error) -> String {
+    format!("cannot read {path}: {e}")
 }
 
 #[cfg(target_os = "linux")]
@@ -77,10 +88,9 @@ pub mod map {
         len: usize,
     }
 
-    /// `path` mapped, or `None` when it is not a regular file of a size worth mapping within
+    /// `file` mapped, or `None` when it is not a regular file of a size worth mapping within
     /// the feed limit, or mapping fails (the caller then reads it, and reports what fails).
-    pub fn file(path: &str) -> Option<Map> {
-        let file = std::fs::File::open(path).ok()?;
+    pub fn file(file: &std::fs::File) -> Option<Map> {
         let meta = file.metadata().ok()?;
         let len = meta.len();
         if !meta.is_file() || len < MAP_FROM_BYTES || len > MAX_FEED_BYTES as u64 {
