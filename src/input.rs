@@ -38,7 +38,7 @@ impl Deref for Bytes {
     }
 }
 
-/// Below this size reading is as fast as mapping (the faults are few) and needs no unmapping.
+/// Below this size a read takes few page faults, so it is left as it was (and needs no unmapping).
 const MAP_FROM_BYTES: u64 = 1 << 20;
 
 /// The feed at `path` (`-`: standard input). At most one byte past the feed limit is read, so a
@@ -47,7 +47,7 @@ pub fn feed_bytes(path: &str) -> Result<Bytes, String> {
     if path == "-" {
         return read(path).map(Bytes::Read);
     }
-    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let file = open(path)?;
     #[cfg(target_os = "linux")]
     if let Some(map) = map::file(&file) {
         return Ok(Bytes::Mapped(map));
@@ -60,8 +60,11 @@ pub fn read(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         return read_from(std::io::stdin().lock(), path);
     }
-    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
-    read_from(file, path)
+    read_from(open(path)?, path)
+}
+
+fn open(path: &str) -> Result<std::fs::File, String> {
+    std::fs::File::open(path).map_err(|e| cannot_read(path, &e))
 }
 
 fn read_from(input: impl Read, path: &str) -> Result<Vec<u8>, String> {

@@ -113,9 +113,9 @@ impl Span {
     /// instead of a binary search's jumps across the whole series, each a likely cache miss
     /// when a large feed's points no longer fit in the cache.
     pub fn points<'a>(&self, series: &'a [Point]) -> &'a [Point] {
-        let end = from_back(series, series.len(), |p| p.date <= self.to);
+        let end = from_back(series, |p| p.date <= self.to);
         let start = match self.from {
-            Some(from) => from_back(&series[..end], end, |p| p.date < from),
+            Some(from) => from_back(&series[..end], |p| p.date < from),
             None => 0,
         };
         &series[start..end]
@@ -123,9 +123,9 @@ impl Span {
 }
 
 /// `series.partition_point(pred)` for a `pred` that holds on a prefix, searched from the back:
-/// galloping down from `hint` (the slice's length) to a bracket, then bisecting it.
-fn from_back(series: &[Point], hint: usize, pred: impl Fn(&Point) -> bool) -> usize {
-    let mut hi = hint.min(series.len());
+/// galloping down from the end to a bracket, then bisecting it.
+fn from_back(series: &[Point], pred: impl Fn(&Point) -> bool) -> usize {
+    let mut hi = series.len();
     let mut step = 1;
     // Invariant: pred fails on every point at or after `hi`.
     while hi > 0 {
