@@ -6,6 +6,8 @@ use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
 #[cfg(feature = "api")]
 use super::json_point;
+#[cfg(not(target_arch = "wasm32"))]
+use super::json_split;
 use super::{
     Feed, FeedError, Page, Point, Problems, Source, MAX_MAP_ENTRIES, MAX_PAGES, MAX_POINTS,
 };
@@ -46,14 +48,34 @@ impl std::fmt::Display for Loc<'_> {
 
 /// Reads and validates a JSON feed (the text starts, after blanks, with `{`).
 pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
-    let mut r = Reader {
-        lx: Lexer::new(text),
-        problems: Problems::default(),
-        points_left: MAX_POINTS,
-        stopped: false,
-        scratch: Vec::new(),
-    };
-    match r.feed() {
+    read_with(text, true)
+}
+
+/// `read`, with a large feed's `pages` array read in two halves at once (see json_split.rs)
+/// only if `split`. The second half's reader starts first, so that its thread is running by
+/// the time this one has read to the cut.
+fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(cut) = json_split::guess_cut(text.as_bytes(), 0)
+        .filter(|_| split && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+    {
+        return std::thread::scope(|scope| {
+            // A thread that cannot be started (a process at its limit) is no reason to fail.
+            let ahead = std::thread::Builder::new()
+                .spawn_scoped(scope, move || Ahead::read(text, cut))
+                .ok();
+            let cut = ahead
+                .map(|ahead| -> Cut<'_> { (cut, Box::new(move || ahead.join().ok().flatten())) });
+            read_from(text, cut)
+        });
+    }
+    let _ = split;
+    read_from(text, None)
+}
+
+fn read_from(text: &str, cut: Option<Cut<'_>>) -> Result<Feed, FeedError> {
+    let mut r = Reader::new(text);
+    match r.feed(cut) {
         Ok(feed) => r.problems.into_result(feed),
         Err(e) => {
             let (line, column) = r.lx.position(&e);
@@ -82,6 +104,52 @@ enum Field<T> {
     Absent,
     Invalid,
     Value(T),
+}
+
+/// Where the second half of `pages` starts, and what joins the thread reading it (see
+/// `read_with`). WebAssembly has one thread: there the type has no value, and the code that
+/// takes pages read ahead is not in the build.
+#[cfg(not(target_arch = "wasm32"))]
+type Cut<'t> = (usize, Box<dyn FnOnce() -> Option<Ahead> + 't>);
+#[cfg(target_arch = "wasm32")]
+type Cut<'t> = (std::convert::Infallible, std::marker::PhantomData<&'t ()>);
+
+/// The pages from a cut to the end of the array, read on another thread: only a run without
+/// any problem or limit (those are reported by reading on from the cut in order).
+#[cfg(not(target_arch = "wasm32"))]
+struct Ahead {
+    pages: Vec<Page>,
+    /// Where the array ended (after its `]`).
+    end: usize,
+    /// How many points the pages had (they count towards the feed's limit).
+    points: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Ahead {
+    fn read(text: &str, cut: usize) -> Option<Ahead> {
+        let mut r = Reader::new(text);
+        r.lx.pos = cut;
+        let root = Loc::root("pages");
+        let mut pages: Vec<Page> = Vec::new();
+        let mut first = true;
+        while r.lx.next_item(&mut first).ok()? {
+            if pages.len() == MAX_PAGES {
+                return None;
+            }
+            let (_, page) = r.page(&root.index(pages.len()), 0).ok()?;
+            pages.push(page.filter(|_| r.problems.len() == 0 && !r.stopped)?);
+        }
+        let mut ids = std::collections::HashSet::with_capacity(pages.len());
+        if !pages.iter().all(|p| ids.insert(p.id.as_str())) {
+            return None;
+        }
+        Some(Ahead {
+            pages,
+            end: r.lx.pos,
+            points: MAX_POINTS - r.points_left,
+        })
+    }
 }
 
 /// Remembers which known fields an object had, to report a repeated one.
@@ -126,7 +194,19 @@ const PAGE_FIELDS: [&str; 10] = [
 const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
 
 impl<'a> Reader<'a> {
-    fn feed(&mut self) -> Result<Feed, Syntax> {
+    fn new(text: &'a str) -> Self {
+        Reader {
+            lx: Lexer::new(text),
+            problems: Problems::default(),
+            points_left: MAX_POINTS,
+            stopped: false,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The feed; with a `cut`, the pages from there on may come from another thread (see
+    /// `page_items`).
+    fn feed(&mut self, mut cut: Option<Cut<'_>>) -> Result<Feed, Syntax> {
         let top = Loc::root("feed");
         let mut feed = Feed::default();
         let mut seen = Seen::new(&FEED_FIELDS);
@@ -162,7 +242,7 @@ impl<'a> Reader<'a> {
                 "lang" => feed.lang = self.optional(&Loc::root("lang"), lang_field)?,
                 _ => {
                     pages_given = self.lx.peek() != Some(b'n');
-                    feed.pages = self.pages()?;
+                    feed.pages = self.pages(cut.take())?;
                 }
             }
         }
@@ -251,19 +331,42 @@ impl<'a> Reader<'a> {
         Ok(Some(source))
     }
 
-    fn pages(&mut self) -> Result<Vec<Page>, Syntax> {
+    fn pages(&mut self, cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
         let root = Loc::root("pages");
         if self.lx.peek() != Some(b'[') {
             self.wrong_container(&root, "an array")?;
             return Ok(Vec::new());
         }
         self.lx.open();
+        self.page_items(cut)
+    }
+
+    /// The items of `pages` from the first; with a `cut`, the pages from that offset to the
+    /// array's end as read by another thread, taken if this thread arrives exactly there.
+    fn page_items(&mut self, mut cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
+        let root = Loc::root("pages");
         let mut pages = Vec::new();
         let mut first_index: HashMap<String, usize> = HashMap::new();
         let mut first = true;
         let mut i = 0;
         let before = self.problems.len();
+        #[cfg(target_arch = "wasm32")]
+        let _ = &mut cut;
         while self.lx.next_item(&mut first)? {
+            #[cfg(not(target_arch = "wasm32"))]
+            if cut.as_ref().is_some_and(|(at, _)| self.lx.pos >= *at) {
+                if let Some((at, join)) = cut.take() {
+                    let ahead = join().filter(|_| self.lx.pos == at);
+                    if let Some(ahead) = ahead.filter(|a| self.fits(a, i, &first_index)) {
+                        #[cfg(test)]
+                        tests::TAKEN.with(|t| t.set(t.get() + 1));
+                        self.points_left -= ahead.points;
+                        self.lx.pos = ahead.end;
+                        pages.extend(ahead.pages);
+                        return Ok(pages);
+                    }
+                }
+            }
             if self.stopped {
                 self.lx.skip_value()?;
                 continue;
@@ -300,6 +403,16 @@ impl<'a> Reader<'a> {
             pages.push(page);
         }
         Ok(pages)
+    }
+
+    /// Whether pages read ahead are exactly what reading on would give: no limit hit so far
+    /// or by them, and none of their ids seen before (each would be a problem here).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fits(&self, ahead: &Ahead, read: usize, ids: &HashMap<String, usize>) -> bool {
+        !self.stopped
+            && read + ahead.pages.len() <= MAX_PAGES
+            && ahead.points <= self.points_left
+            && !ahead.pages.iter().any(|p| ids.contains_key(&p.id))
     }
 
     /// A size limit is hit: what was found inside `pages` is dropped, the limit reported alone,
@@ -570,5 +683,158 @@ fn describe(v: &Val<'_>) -> String {
         Kind::Array => "an array".into(),
         Kind::Str(_) => format!("the string {}", check::shorten(v.raw, 40)),
         _ => check::shorten(v.raw, 40),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many times this thread's reader took pages read ahead by another.
+        pub(super) static TAKEN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A feed of `n` pages of 40 days each (~1.9 MB for 600): page `i` as `page(i)` returns it.
+    fn feed(n: usize, page: impl Fn(usize, String) -> String, after: &str) -> String {
+        let pages: Vec<String> = (0..n)
+            .map(|i| {
+                let points: Vec<String> = (1..=40)
+                    .map(|d| {
+                        let (m, d) = (9 + (d - 1) / 30, 1 + (d - 1) % 30);
+                        format!(
+                            r#"{{"date":"2026-{m:02}-{d:02}","interactions":{},"posts":3}}"#,
+                            i * 7 + d
+                        )
+                    })
+                    .collect();
+                let text = format!(
+                    r#"{{"id":"p{i}","name":"Page {i}","followers":10,"series":[{}]}}"#,
+                    points.join(",\n      ")
+                );
+                page(i, text)
+            })
+            .collect();
+        format!(
+            r#"{{"version":1,"pages":[{}]{after}}}"#,
+            pages.join(",\n  ")
+        )
+    }
+
+    /// Read with the split and without: the same feed or the same problems, and whether the
+    /// pages read ahead were taken.
+    fn both(text: &str) -> (Result<Feed, FeedError>, bool) {
+        let before = TAKEN.with(Cell::get);
+        let split = read_with(text, true);
+        let taken = TAKEN.with(Cell::get) > before;
+        assert_eq!(split, read_with(text, false));
+        (split, taken)
+    }
+
+    #[test]
+    fn a_valid_feed_is_read_in_two_halves_with_the_same_result() {
+        let (feed, taken) = both(&feed(600, |_, p| p, ""));
+        assert!(taken, "the second half was not taken");
+        let feed = feed.unwrap();
+        assert_eq!(feed.pages.len(), 600);
+        assert_eq!(feed.pages[599].series[39].interactions, 599 * 7 + 10); // 2026-10-10
+    }
+
+    #[test]
+    fn problems_in_the_second_half_are_reported_as_in_one_pass() {
+        type Edit = Box<dyn Fn(usize, String) -> String>;
+        let cases: [(&str, Edit); 4] = [
+            (
+                "bad value",
+                Box::new(|i, p| {
+                    if i == 500 {
+                        p.replace(r#""posts":3"#, r#""posts":-1"#)
+                    } else {
+                        p
+                    }
+                }),
+            ),
+            (
+                "repeated id across halves",
+                Box::new(|i, p| {
+                    if i == 450 {
+                        p.replace(r#""id":"p450""#, r#""id":"p10""#)
+                    } else {
+                        p
+                    }
+                }),
+            ),
+            (
+                "repeated id in the second half",
+                Box::new(|i, p| {
+                    if i == 590 {
+                        p.replace(r#""id":"p590""#, r#""id":"p580""#)
+                    } else {
+                        p
+                    }
+                }),
+            ),
+            (
+                "syntax",
+                Box::new(|i, p| if i == 520 { p.replacen(',', "", 1) } else { p }),
+            ),
+        ];
+        for (what, page) in cases {
+            let (result, _) = both(&feed(600, page, ""));
+            assert!(result.is_err(), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_cut_inside_a_page_is_not_taken() {
+        // Every page ends with a field this version does not know: a list of objects whose
+        // first key is `id`, so the cut guessed past the middle falls inside a page.
+        let extra = format!(r#","seen_in":[{}]}}"#, vec![r#"{"id":7}"#; 400].join(","));
+        let text = feed(600, |_, p| format!("{}{extra}", &p[..p.len() - 1]), "");
+        let cut = json_split::guess_cut(text.as_bytes(), 0);
+        assert!(cut.is_some_and(|c| text[c..].starts_with(r#"{"id":7}"#)));
+        let (result, taken) = both(&text);
+        assert!(!taken, "pages read from inside a page were taken");
+        assert_eq!(result.unwrap().pages.len(), 600);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Whatever one byte of a large feed is changed to, and wherever: the same feed or the
+        /// same problems with and without the second thread.
+        #[test]
+        fn one_changed_byte_reads_as_in_one_pass(at in 0.0..1.0f64, byte in proptest::sample::select(
+            b"{}[],:\"\\ 0-9aen".to_vec())) {
+            let mut text = feed(600, |_, p| p, "").into_bytes();
+            let i = ((text.len() - 1) as f64 * at) as usize;
+            text[i] = byte;
+            if let Ok(text) = std::str::from_utf8(&text) {
+                both(text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_page_limit_is_reported_as_in_one_pass() {
+        let pages: Vec<String> = (0..MAX_PAGES + 5)
+            .map(|i| format!(r#"{{"id":"p{i}","name":"n"}}"#))
+            .collect();
+        let text = format!(r#"{{"version":1,"pages":[{}]}}"#, pages.join(","));
+        let (result, taken) = both(&text);
+        assert!(!taken);
+        let problems = result.unwrap_err().problems;
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("more than 100000 pages"));
+    }
+
+    #[test]
+    fn a_cut_outside_the_pages_is_not_taken() {
+        // The array ends before the middle: the guessed cut falls in what follows it (a field
+        // this version does not know, skipped).
+        let tail = format!(r#","notes":"{}""#, r#"x},{\"id\":1"#.repeat(200_000));
+        let (result, taken) = both(&feed(100, |_, p| p, &tail));
+        assert!(!taken);
+        assert_eq!(result.unwrap().pages.len(), 100);
     }
 }

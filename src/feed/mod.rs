@@ -7,6 +7,8 @@ mod json;
 mod json_lexer;
 #[cfg(feature = "api")]
 mod json_point;
+#[cfg(not(target_arch = "wasm32"))]
+mod json_split;
 
 use crate::date::Date;
 use std::collections::BTreeMap;
