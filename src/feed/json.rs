@@ -696,7 +696,8 @@ mod tests {
         pub(super) static TAKEN: Cell<usize> = const { Cell::new(0) };
     }
 
-    /// A feed of `n` pages of 40 days each (~5.5 MB for 1,600): page `i` as `page(i)` returns it.
+    /// A feed of `n` pages of 40 days each (~5.5 MB for 2,200, over `MIN_SPLIT`): page `i` as
+    /// `page(i)` returns it.
     fn feed(n: usize, page: impl Fn(usize, String) -> String, after: &str) -> String {
         let pages: Vec<String> = (0..n)
             .map(|i| {

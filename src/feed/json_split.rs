@@ -1,18 +1,18 @@
 //! Where a large feed's `pages` array may be cut in two, so the native CLI reads the second
-//! half on another core while the first is read as always (json.rs `pages`).
+//! half on another core while the first is read as always (json.rs `read_with`, `page_items`).
 //!
 //! The cut is a guess from the bytes around the middle — the end of one object followed by
 //! the start of an object whose first key is a page's, not a point's — so nothing has to scan
-//! the whole text for nesting first. A wrong guess costs only the work of the other thread:
-//! the first reader accepts the second half only if it arrives at that very offset between
+//! the whole text for nesting first. A wrong guess costs the other thread's work and the wait
+//! for it to finish when the first reader passes the cut: the first reader accepts the second half only if it arrives at that very offset between
 //! two pages, and only a half read without any problem, limit or repeated id is used. Any
 //! other case is read on from the cut as if there had been no thread, so what a feed yields
 //! (its pages, its problems, their order and positions) is the same either way.
 
 /// Below this many bytes one thread reads it all. Measured on 2 cores, whole process, feeds of
 /// 90 days: 1.2 MB 5.2 → 6.4 ms (slower), 2.3–4.6 MB within ±10 % either way, 5.8 MB
-/// 19.8 → 14.6 ms, 22 MB ~1.3× faster. The second thread can start milliseconds late on a
-/// virtual machine (its core is woken first), which a small feed cannot make up for.
+/// 19.8 → 14.6 ms (and 1.06–1.27× in later runs), 22 MB ~1.3× faster. On this virtual machine
+/// the second thread began 0.2–4 ms after it was spawned, which a small feed cannot make up for.
 pub(super) const MIN_SPLIT: usize = 5 << 20;
 
 /// How far past the middle to look for a cut before giving up.
