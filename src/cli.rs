@@ -296,6 +296,9 @@ fn with_feed(path: &str, output: impl FnOnce(&Feed) -> String) -> i32 {
             {
                 return 1;
             }
+            // The process ends next: freeing a 22 MB feed's ~40,000 allocations one by one took
+            // 2.2–2.7 ms of a 55 ms run; the kernel takes the memory back in one go.
+            std::mem::forget(f);
             0
         }
         Err(e) => {
