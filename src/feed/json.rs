@@ -56,7 +56,7 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
 /// the time this one has read to the cut.
 fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(cut) = json_split::guess_cut(text.as_bytes(), 0)
+    if let Some(cut) = json_split::guess_cut(text.as_bytes())
         .filter(|_| split && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
     {
         return std::thread::scope(|scope| {
@@ -69,7 +69,8 @@ fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
             read_from(text, cut)
         });
     }
-    let _ = split;
+    #[cfg(target_arch = "wasm32")]
+    let _ = split; // one thread
     read_from(text, None)
 }
 
@@ -179,7 +180,7 @@ impl<'k> Seen<'k> {
 const FEED_FIELDS: [&str; 7] = [
     "version", "title", "titles", "source", "as_of", "lang", "pages",
 ];
-const PAGE_FIELDS: [&str; 10] = [
+pub(super) const PAGE_FIELDS: [&str; 10] = [
     "id",
     "name",
     "names",
@@ -191,7 +192,7 @@ const PAGE_FIELDS: [&str; 10] = [
     "lang",
     "series",
 ];
-const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
+pub(super) const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
@@ -790,7 +791,7 @@ mod tests {
         for (what, page) in cases {
             let text = feed(2_200, page, "");
             assert!(
-                json_split::guess_cut(text.as_bytes(), 0).is_some(),
+                json_split::guess_cut(text.as_bytes()).is_some(),
                 "{what}: no cut"
             );
             let (result, _) = both(&text);
@@ -804,7 +805,7 @@ mod tests {
         // first key is `id`, so the cut guessed past the middle falls inside a page.
         let extra = format!(r#","seen_in":[{}]}}"#, vec![r#"{"id":7}"#; 400].join(","));
         let text = feed(2_200, |_, p| format!("{}{extra}", &p[..p.len() - 1]), "");
-        let cut = json_split::guess_cut(text.as_bytes(), 0);
+        let cut = json_split::guess_cut(text.as_bytes());
         assert!(cut.is_some_and(|c| text[c..].starts_with(r#"{"id":7}"#)));
         let (result, taken) = both(&text);
         assert!(!taken, "pages read from inside a page were taken");
@@ -833,7 +834,7 @@ mod tests {
             .map(|i| format!(r#"{{"id":"p{i}","name":"a name long enough for 5 MiB"}}"#))
             .collect();
         let text = format!(r#"{{"version":1,"pages":[{}]}}"#, pages.join(","));
-        assert!(json_split::guess_cut(text.as_bytes(), 0).is_some());
+        assert!(json_split::guess_cut(text.as_bytes()).is_some());
         let (result, taken) = both(&text);
         assert!(!taken);
         let problems = result.unwrap_err().problems;
