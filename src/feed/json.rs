@@ -56,7 +56,7 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
 /// the time this one has read to the cut.
 fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(cut) = json_split::guess_cut(text.as_bytes())
+    if let Some(cut) = json_split::guess_cut(text.as_bytes(), page_only_key)
         .filter(|_| split && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
     {
         return std::thread::scope(|scope| {
@@ -180,7 +180,7 @@ impl<'k> Seen<'k> {
 const FEED_FIELDS: [&str; 7] = [
     "version", "title", "titles", "source", "as_of", "lang", "pages",
 ];
-pub(super) const PAGE_FIELDS: [&str; 10] = [
+const PAGE_FIELDS: [&str; 10] = [
     "id",
     "name",
     "names",
@@ -192,7 +192,15 @@ pub(super) const PAGE_FIELDS: [&str; 10] = [
     "lang",
     "series",
 ];
-pub(super) const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
+const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
+
+/// Whether `key` is a field of a page that a point does not have (`followers` is both): where
+/// one follows `},{`, the next page most likely starts (json_split.rs).
+#[cfg(not(target_arch = "wasm32"))]
+fn page_only_key(key: &[u8]) -> bool {
+    let named = |fields: &[&str]| fields.iter().any(|f| f.as_bytes() == key);
+    named(&PAGE_FIELDS) && !named(&POINT_FIELDS)
+}
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
@@ -791,7 +799,7 @@ mod tests {
         for (what, page) in cases {
             let text = feed(2_200, page, "");
             assert!(
-                json_split::guess_cut(text.as_bytes()).is_some(),
+                json_split::guess_cut(text.as_bytes(), page_only_key).is_some(),
                 "{what}: no cut"
             );
             let (result, _) = both(&text);
@@ -805,7 +813,7 @@ mod tests {
         // first key is `id`, so the cut guessed past the middle falls inside a page.
         let extra = format!(r#","seen_in":[{}]}}"#, vec![r#"{"id":7}"#; 400].join(","));
         let text = feed(2_200, |_, p| format!("{}{extra}", &p[..p.len() - 1]), "");
-        let cut = json_split::guess_cut(text.as_bytes());
+        let cut = json_split::guess_cut(text.as_bytes(), page_only_key);
         assert!(cut.is_some_and(|c| text[c..].starts_with(r#"{"id":7}"#)));
         let (result, taken) = both(&text);
         assert!(!taken, "pages read from inside a page were taken");
@@ -834,7 +842,7 @@ mod tests {
             .map(|i| format!(r#"{{"id":"p{i}","name":"a name long enough for 5 MiB"}}"#))
             .collect();
         let text = format!(r#"{{"version":1,"pages":[{}]}}"#, pages.join(","));
-        assert!(json_split::guess_cut(text.as_bytes()).is_some());
+        assert!(json_split::guess_cut(text.as_bytes(), page_only_key).is_some());
         let (result, taken) = both(&text);
         assert!(!taken);
         let problems = result.unwrap_err().problems;
