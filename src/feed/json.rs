@@ -852,10 +852,16 @@ mod tests {
 
     #[test]
     fn a_cut_outside_the_pages_is_not_taken() {
-        // The array ends before the middle: the guessed cut falls in what follows it (a field
-        // this version does not know, skipped).
-        let tail = format!(r#","notes":"{}""#, r#"x},{\"id\":1"#.repeat(500_000));
-        let (result, taken) = both(&feed(100, |_, p| p, &tail));
+        // The array ends before the middle: the guess falls in a field this version does not
+        // know (skipped), a list of objects that read as valid pages.
+        let notes: Vec<String> = (0..200_000)
+            .map(|i| format!(r#"{{"id":"n{i}","name":"note"}}"#))
+            .collect();
+        let tail = format!(r#","notes":[{}]"#, notes.join(","));
+        let text = feed(100, |_, p| p, &tail);
+        let cut = json_split::guess_cut(text.as_bytes(), page_only_key);
+        assert!(cut.is_some_and(|c| c > text.find(r#""notes""#).unwrap_or(usize::MAX)));
+        let (result, taken) = both(&text);
         assert!(!taken);
         assert_eq!(result.unwrap().pages.len(), 100);
     }
