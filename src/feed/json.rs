@@ -214,7 +214,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The feed; with a `cut`, the pages from there on may come from another thread (see
-    /// `page_items`).
+    /// `pages`).
     fn feed(&mut self, mut cut: Option<Cut<'_>>) -> Result<Feed, Syntax> {
         let top = Loc::root("feed");
         let mut feed = Feed::default();
@@ -340,20 +340,15 @@ impl<'a> Reader<'a> {
         Ok(Some(source))
     }
 
-    fn pages(&mut self, cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
+    /// `pages`; with a `cut`, the pages from that offset to the array's end as read by another
+    /// thread, taken if this thread arrives exactly there.
+    fn pages(&mut self, mut cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
         let root = Loc::root("pages");
         if self.lx.peek() != Some(b'[') {
             self.wrong_container(&root, "an array")?;
             return Ok(Vec::new());
         }
         self.lx.open();
-        self.page_items(cut)
-    }
-
-    /// The items of `pages` from the first; with a `cut`, the pages from that offset to the
-    /// array's end as read by another thread, taken if this thread arrives exactly there.
-    fn page_items(&mut self, mut cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
-        let root = Loc::root("pages");
         let mut pages = Vec::new();
         let mut first_index: HashMap<String, usize> = HashMap::new();
         let mut first = true;

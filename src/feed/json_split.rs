@@ -1,5 +1,5 @@
 //! Where a large feed's `pages` array may be cut in two, so the native CLI reads the second
-//! half on another core while the first is read as always (json.rs `read_with`, `page_items`).
+//! half on another core while the first is read as always (json.rs `read_with`, `Reader::pages`).
 //!
 //! The cut is a guess from the bytes around the middle — the end of one object followed by
 //! the start of an object whose first key is a page's, not a point's — so nothing has to scan
