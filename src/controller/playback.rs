@@ -85,7 +85,7 @@ impl Controller {
         if self.replay.play.is_some() {
             return self.stop_playing(clock, out);
         }
-        let Some((opts, _)) = self.settings(out) else {
+        let Some((opts, loc)) = self.settings(out) else {
             return;
         };
         let Some((f, d)) = self.replay_span(&opts, out) else {
@@ -108,7 +108,10 @@ impl Controller {
         self.replay.drawn = None;
         self.replay.slots.clear();
         out.push(Command::Frames(true));
-        self.tick(clock, out);
+        // The button says "pause" at once; the frames draw the board (the browser layer may
+        // spend the first ones preparing its canvas: web/replay.rs). Drawing it here too made
+        // the click 5–15 ms long, for a board the next frame draws again.
+        self.push_controls(Some((f, d)), &loc, Some(from), out);
     }
 
     /// The scrubber: that day's exact board (playback stops).

@@ -616,11 +616,17 @@ fn play_from_d_restarts_at_f_glides_between_days_and_stops_at_d_with_one_announc
     b.send(Input::Data(race().as_bytes()));
     let cmds = b.send(Input::PlayPause);
     assert!(names(&cmds).contains(&"frames"));
-    assert_eq!(order(&cmds), ["c", "a", "b"], "day F: 30, 10, 1");
     assert_eq!(
         controls_of(&cmds).map(|c| (c.index, c.playing)),
-        Some((0, true))
+        Some((0, true)),
+        "the button answers at once"
     );
+    assert!(
+        render_of(&cmds).is_none(),
+        "the first animation frame draws the board, not the click"
+    );
+    let cmds = b.send(Input::Tick);
+    assert_eq!(order(&cmds), ["c", "a", "b"], "day F: 30, 10, 1");
     // Halfway from day 0 to day 1 (1 s a day): values eased halfway, C 25, A 10, B 3.
     let cmds = b.later(500.0).send(Input::Tick);
     let r = render_of(&cmds).expect("a frame");
@@ -776,6 +782,7 @@ fn autoplay_plays_once_when_half_in_view_and_never_under_reduced_motion() {
     assert!(names(&cmds).contains(&"no-observe"));
     assert!(names(&cmds).contains(&"frames"));
     assert_eq!(controls_of(&cmds).map(|c| c.index), Some(0), "from F");
+    assert_eq!(order(&b.send(Input::Tick)), ["c", "a", "b"], "day F");
     b.later(10_000.0).send(Input::Tick); // the end
     let cmds = b.send(Input::InView(true));
     assert!(!names(&cmds).contains(&"frames"), "once");
@@ -792,6 +799,8 @@ fn autoplay_plays_once_when_half_in_view_and_never_under_reduced_motion() {
     assert!(!names(&reduced.send(Input::InView(true))).contains(&"frames"));
     // Pressing play still plays, a whole day at a time: no eased values.
     reduced.send(Input::PlayPause);
+    let cmds = reduced.send(Input::Tick);
+    assert_eq!(order(&cmds), ["c", "a", "b"], "day 0, the first frame");
     let cmds = reduced.later(500.0).send(Input::Tick);
     assert!(render_of(&cmds).is_none(), "still day 0: nothing to redraw");
     let cmds = reduced.later(600.0).send(Input::Tick);

@@ -92,6 +92,7 @@ impl BoardElement {
             glide: None,
             ticker: None,
             ticking: false,
+            waking: 0,
             work: None,
             in_view: None,
             style_key: None,
@@ -231,6 +232,9 @@ pub(super) fn clock() -> Clock {
 impl State {
     /// Gives the controller an input and carries out what it returns.
     pub(super) fn handle(&mut self, input: Input<'_>) -> Vec<Emit> {
+        if matches!(input, Input::Tick) && self.wake_canvas() {
+            return Vec::new(); // a replay's first frames (replay.rs)
+        }
         let commands = self.controller.handle(input, clock());
         self.run(commands)
     }
@@ -420,7 +424,7 @@ impl State {
         }
     }
 
-    fn draw_chart(&mut self) {
+    pub(super) fn draw_chart(&mut self) {
         self.draw_chart_band(None);
     }
 

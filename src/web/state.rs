@@ -63,6 +63,9 @@ pub(super) struct State {
     // the replay (replay.rs): animation frames while playing, background work, autoplay
     pub(super) ticker: Option<Frame>,
     pub(super) ticking: bool,
+    /// Animation frames still to spend waking the canvas before the first replay frame (see
+    /// `replay.rs`).
+    pub(super) waking: u8,
     pub(super) work: Option<Timer>,
     pub(super) in_view: Option<HalfInView>,
     /// What the chart style in `chart` was read for (element.rs `show`).
