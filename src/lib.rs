@@ -32,3 +32,14 @@ pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The library's property tests keep the failures they find under `tests/regressions/` (a
+/// file per module, committed so every run replays them), not in a folder at the top level.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn proptest_config(file: &'static str) -> proptest::prelude::ProptestConfig {
+    use proptest::test_runner::FileFailurePersistence;
+    proptest::prelude::ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(file))),
+        ..Default::default()
+    }
+}

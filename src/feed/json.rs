@@ -98,6 +98,9 @@ struct Reader<'a> {
     /// at its final size, instead of growing by doubling (4,000 pages × 90 points: ~24,000
     /// allocations, reallocations and copies fewer).
     scratch: Vec<(Point, usize)>,
+    /// The points' dates, read knowing the month of the one before (see `json_point`).
+    #[cfg(feature = "api")]
+    dates: crate::date::DateReader,
 }
 
 /// A field as read: absent (or null), present but invalid (already reported), or its value.
@@ -210,6 +213,8 @@ impl<'a> Reader<'a> {
             points_left: MAX_POINTS,
             stopped: false,
             scratch: Vec::new(),
+            #[cfg(feature = "api")]
+            dates: Default::default(),
         }
     }
 
@@ -583,7 +588,8 @@ impl<'a> Reader<'a> {
         // The fast path for plain points serves throughput (npm, CLI); the element reads small
         // feeds and every byte of it is downloaded by readers, so it goes the general way.
         #[cfg(feature = "api")]
-        if let Some((point, end)) = json_point::read(self.lx.bytes(), self.lx.pos) {
+        if let Some((point, end)) = json_point::read(self.lx.bytes(), self.lx.pos, &mut self.dates)
+        {
             self.lx.pos = end;
             return Ok(Some(point));
         }
@@ -816,7 +822,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 12,
+            ..crate::proptest_config("tests/regressions/json.txt")
+        })]
         /// Whatever one byte of a large feed is changed to, and wherever: the same feed or the
         /// same problems with and without the second thread.
         #[test]
