@@ -353,11 +353,12 @@ requestAnimationFrame(() => requestAnimationFrame(() => { window.__board = perfo
     }, RACE_SECONDS);
     await echartsRace.close();
     const dropped = (x) => x.intervals.filter((i) => i > 25).length;
+    const droppedAtStart = (x) => x.intervals.slice(0, 3).filter((i) => i > 25).length;
     add("replay frame, 50-row board + bars: p50", ms(pct(r.frames, 50)), ms(pct(e.frames, 50)), (pct(r.frames, 50) / pct(e.frames, 50)).toFixed(2),
       `${r.frames.length} frames over 90 days in ${RACE_SECONDS} s: values eased, rows ordered, DOM, canvas; baseline: ECharts 6 realtimeSort bar race, same days, same time, chart only`);
     add("replay frame: p95", ms(pct(r.frames, 95)), "4 ms target", (pct(r.frames, 95) / 4).toFixed(2), `≤ 1 meets the target; ECharts' frame p95 ${ms(pct(e.frames, 95))} (ratio ${(pct(r.frames, 95) / pct(e.frames, 95)).toFixed(2)}), plus its setOption per day p95 ${ms(pct(e.sets, 95))}`);
     add("replay: dropped frames (interval > 25 ms), longest task", `${dropped(r)} of ${r.intervals.length}`, `${dropped(e)} of ${e.intervals.length}`, "",
-      `ours vs ECharts; frame interval p95 ${ms(pct(r.intervals, 95))} vs ${ms(pct(e.intervals, 95))}; longest task ${r.tasks.length ? ms(Math.max(...r.tasks)) : "none over 50 ms"} vs ${e.tasks.length ? ms(Math.max(...e.tasks)) : "none over 50 ms"}`);
+      `ours vs ECharts (in the first 3 frames: ${droppedAtStart(r)} vs ${droppedAtStart(e)}); frame interval p95 ${ms(pct(r.intervals, 95))} vs ${ms(pct(e.intervals, 95))}; longest task ${r.tasks.length ? ms(Math.max(...r.tasks)) : "none over 50 ms"} vs ${e.tasks.length ? ms(Math.max(...e.tasks)) : "none over 50 ms"}`);
   } finally {
     await chromium.close();
     await server.close();
