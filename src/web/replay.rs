@@ -39,14 +39,14 @@ impl State {
         });
     }
 
-    /// One of the first two frames of a replay: the chart on screen is drawn again as it is, and
-    /// the replay's first frame follows. Measured in Chromium (this machine, software
-    /// compositing): the first two frames in which a resting 1000×2000 px canvas changes each
-    /// spend ~9 ms committing it to the compositor (its buffers are set up then), later ones
-    /// ~2 ms; a plain canvas shows the same. With a replay frame's own work on top, those two
-    /// frames came late: a dropped frame at the start of 10 of 15 replays, 2 of 15 with this
-    /// (and the click that drew the first frame itself, 5–15 ms, now takes ~2). The race
-    /// starts ~33 ms later, where nobody sees it. `true` while waking.
+    /// One of the first two frames of a replay: the chart on screen is drawn again as it is;
+    /// the race (whose clock started at the click) is shown from the third frame. Measured in
+    /// Chromium (this machine, software compositing): the first two frames in which a resting
+    /// 1000×2000 px canvas changes each spend ~9 ms committing it to the compositor (its
+    /// buffers are set up then), later ones ~2 ms; a plain canvas shows the same. With a replay
+    /// frame's own work on top, those two frames came late: in a quiet hour, 14 late frames
+    /// over 15 replays before, 3 with this (in a busy hour both were swamped by stalls of
+    /// 180–350 ms that neither causes). `true` while waking.
     pub(super) fn wake_canvas(&mut self) -> bool {
         if self.waking == 0 {
             return false;
