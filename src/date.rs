@@ -76,12 +76,19 @@ pub struct DateReader {
 
 #[cfg(feature = "api")]
 impl DateReader {
+    /// Inlined where a point is read; a new month is the rare call.
+    #[inline(always)]
     pub fn parse(&mut self, b: &[u8]) -> Option<Date> {
         let (prefix, first, days) = self.month;
         if days > 0 && b.len() == 10 && b[..8] == prefix {
             let day = digits(&b[8..10])?;
             return (1..=days).contains(&day).then(|| Date(first + day - 1));
         }
+        self.new_month(b)
+    }
+
+    #[inline(never)]
+    fn new_month(&mut self, b: &[u8]) -> Option<Date> {
         let date = Date::parse_bytes(b)?;
         let (year, month, day) = date.ymd();
         let prefix = b[..8].try_into().ok()?;
