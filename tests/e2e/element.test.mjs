@@ -239,8 +239,8 @@ test("'Get the data' downloads the shown rows as UTF-8 CSV with a byte-order mar
     const a = el.shadowRoot.querySelector("a.gl-download");
     return { text: a.textContent, download: a.getAttribute("download"), href: a.getAttribute("href") };
   });
-  // (With whose data it is, in hidden text: the feed's title.)
-  assert.equal(link.text, "تنزيل البيانات (CSV): Most-engaged government pages (sample data)");
+  // (With whose data it is, in hidden text: the feed's title, in Arabic from its `titles`.)
+  assert.equal(link.text, "تنزيل البيانات (CSV): الصفحات الحكومية الأكثر تفاعلاً (بيانات توضيحية)");
   assert.equal(link.download, "leaderboard.csv");
   const csv = Buffer.from(decodeURIComponent(link.href.slice(link.href.indexOf(",") + 1)));
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");

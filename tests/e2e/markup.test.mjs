@@ -16,6 +16,9 @@ const SEED = readFileSync(join(ROOT, "www/data/seed.json"), "utf8");
 // boards mark what is not in their language.
 const LANG = (() => {
   const f = JSON.parse(SEED);
+  // The English title and source alone (the seed also has them in Arabic, French and German).
+  delete f.titles;
+  delete f.source.names;
   f.lang = "en";
   f.pages.find((p) => p.id === "eg-moi").lang = "ar";
   f.pages.find((p) => p.id === "ph-pco").lang = "en";

@@ -76,8 +76,20 @@ export function seedFeed(asOf = "2026-11-28", days = 30) {
   return {
     version: 1,
     title: "Most-engaged government pages (sample data)",
+    // The board's title and source in each language the page names are in (SPEC §2a), so an
+    // Arabic, French or German board is headed in its own language.
+    titles: {
+      ar: "الصفحات الحكومية الأكثر تفاعلاً (بيانات توضيحية)",
+      fr: "Les pages gouvernementales qui suscitent le plus d’interactions (données d’exemple)",
+      de: "Regierungsseiten mit den meisten Interaktionen (Beispieldaten)",
+    },
     source: {
       name: "White House and Egypt's Interior Ministry totals as reported by Sada El-Balad; all other figures illustrative",
+      names: {
+        ar: "أرقام البيت الأبيض ووزارة الداخلية المصرية كما نشرها موقع صدى البلد؛ وبقية الأرقام توضيحية",
+        fr: "Totaux de la Maison-Blanche et du ministère égyptien de l’Intérieur selon Sada El-Balad ; autres chiffres illustratifs",
+        de: "Summen des Weißen Hauses und des ägyptischen Innenministeriums laut Sada El-Balad; alle übrigen Zahlen illustrativ",
+      },
     },
     note: "Illustrative sample. Real: the two 30-day totals and Cambodia's PM in third place (per the source article). Everything else (other pages, daily splits, previous window, posts, followers) is made up for demonstration.",
     as_of: asOf,
