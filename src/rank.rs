@@ -264,7 +264,7 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
         Metric::PerPost => {
             let posts: u128 = points
                 .iter()
-                .map(|p| u128::from(p.posts.unwrap_or(0)))
+                .map(|p| u128::from(p.posts().unwrap_or(0)))
                 .sum();
             (posts > 0).then(|| Value::Ratio(interactions as f64 / posts as f64))
         }
@@ -272,7 +272,7 @@ fn score(page: &Page, metric: Metric, window: Window, d: Date, shift: u32) -> Op
             let followers = points
                 .iter()
                 .rev()
-                .find_map(|p| p.followers)
+                .find_map(|p| p.followers())
                 .or(page.followers)?;
             (followers > 0).then(|| Value::Ratio(interactions as f64 / followers as f64))
         }
@@ -308,11 +308,8 @@ mod tests {
             for gap in 1..4i64 {
                 // Strictly increasing dates with uneven gaps (1 to 3 days).
                 let series: Vec<Point> = (0..len)
-                    .map(|i| Point {
-                        date: day((0..i).map(|k| 1 + (k * gap) % 3).sum()),
-                        interactions: 1,
-                        posts: None,
-                        followers: None,
+                    .map(|i| {
+                        Point::new(day((0..i).map(|k| 1 + (k * gap) % 3).sum()), 1, None, None)
                     })
                     .collect();
                 let last = len * 3 + 4;

@@ -132,7 +132,7 @@ impl Track {
             i += point.interactions;
             interactions.push(i);
             if metric == Metric::EngagementRate {
-                if let Some(value) = point.followers {
+                if let Some(value) = point.followers() {
                     f = (u32::try_from(k + 1).unwrap_or(u32::MAX), value);
                 }
                 followers_at.push(f);
@@ -227,7 +227,7 @@ impl Posts {
         narrow.push(0u64);
         let mut sum = 0u64;
         for point in &p.series {
-            match sum.checked_add(point.posts.unwrap_or(0)) {
+            match sum.checked_add(point.posts().unwrap_or(0)) {
                 Some(next) => sum = next,
                 None => return Posts::wide(p),
             }
@@ -240,7 +240,7 @@ impl Posts {
         let mut sum = 0u128;
         let mut wide = vec![0u128];
         for point in &p.series {
-            sum += u128::from(point.posts.unwrap_or(0));
+            sum += u128::from(point.posts().unwrap_or(0));
             wide.push(sum);
         }
         Posts::Wide(wide)

@@ -238,7 +238,7 @@ fn unknown_fields_are_ignored_and_null_is_absent() {
         r#"{"version":1,"future":{"deep":[1,2,{"x":null}]},"as_of":null,"pages":[{"id":"a","name":"A","extra":true,"followers":null,"series":[{"date":"2026-11-27","interactions":3,"shares":9,"posts":null}]}]}"#,
     );
     assert_eq!(feed.pages[0].series[0].interactions, 3);
-    assert_eq!(feed.pages[0].series[0].posts, None);
+    assert_eq!(feed.pages[0].series[0].posts(), None);
     assert_eq!(feed.as_of, None);
 }
 
@@ -348,8 +348,8 @@ fn csv_columns_by_name_in_any_order_with_quotes_and_crlf() {
     assert_eq!(page.name, "Ministry, \"Interior\"");
     assert_eq!(page.series.len(), 2);
     assert_eq!(page.series[0].date.to_string(), "2026-11-26");
-    assert_eq!(page.series[0].posts, Some(2));
-    assert_eq!(page.series[1].posts, None);
+    assert_eq!(page.series[0].posts(), Some(2));
+    assert_eq!(page.series[1].posts(), None);
 }
 
 #[test]

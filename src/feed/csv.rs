@@ -192,12 +192,7 @@ impl State {
         let Some(page) = self.page_for(id, fields, line, cols) else {
             return self.pages.len() <= MAX_PAGES;
         };
-        let point = Point {
-            date,
-            interactions,
-            posts: count_of(posts),
-            followers: count_of(followers),
-        };
+        let point = Point::new(date, interactions, count_of(posts), count_of(followers));
         self.add_point(page, point, line, cols);
         true
     }

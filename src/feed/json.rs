@@ -611,12 +611,9 @@ impl<'a> Reader<'a> {
         let date = self.require(at, "date", date);
         let interactions = self.require(at, "interactions", interactions);
         Ok(match (date, interactions) {
-            (Some(date), Some(interactions)) if self.problems.len() == before => Some(Point {
-                date,
-                interactions,
-                posts,
-                followers,
-            }),
+            (Some(date), Some(interactions)) if self.problems.len() == before => {
+                Some(Point::new(date, interactions, posts, followers))
+            }
             _ => None,
         })
     }

