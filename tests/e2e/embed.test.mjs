@@ -162,7 +162,8 @@ test("embed.html's document speaks the board's language: lang, dir and a localiz
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]), [locale, dir, first]);
     await page.goto(`${cdn.url}/www/embed.html?src=${encodeURIComponent(cdn.url + "/feed.json")}&locale=${locale}&top=3`);
     await page.waitForFunction(() => document.querySelector("gov-leaderboard")?.rows?.length > 0);
-    assert.equal(await page.title(), SEED.title);
+    // Then the board's title, in the board's language (the seed's `titles`).
+    assert.equal(await page.title(), SEED.titles[locale.slice(0, 2)]);
     await page.close();
   }
   // Without JavaScript: the noscript note in each language, each marked.
