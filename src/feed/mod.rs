@@ -70,7 +70,7 @@ pub struct Page {
 /// instructions, 5,588 → 4,221 page faults). An absent `posts` or `followers` is kept as
 /// `u64::MAX` rather than in an `Option` (whose tag takes 8 bytes more each): every count is
 /// at most 2^53 − 1 (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Point {
     pub date: Date,
     pub interactions: u64,
@@ -97,6 +97,18 @@ impl Point {
 
     pub fn followers(&self) -> Option<u64> {
         (self.followers != ABSENT).then_some(self.followers)
+    }
+}
+
+/// As the fields read (an absent count as `None`, not as the `u64::MAX` kept).
+impl fmt::Debug for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Point")
+            .field("date", &self.date)
+            .field("interactions", &self.interactions)
+            .field("posts", &self.posts())
+            .field("followers", &self.followers())
+            .finish()
     }
 }
 
@@ -327,5 +339,6 @@ mod tests {
         }
         let p = Point::new(day, 5, Some(0), None);
         assert_eq!((p.posts(), p.followers()), (Some(0), None));
+        assert!(format!("{p:?}").ends_with("posts: Some(0), followers: None }"));
     }
 }
