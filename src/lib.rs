@@ -4,6 +4,7 @@
 //! dependency; the CLI and the WebAssembly widget are thin layers over it.
 
 pub mod board;
+pub mod by_id;
 pub mod card;
 pub mod chart;
 pub mod controller;

@@ -6,8 +6,8 @@
 
 use super::error::warn_on_error;
 use crate::board::BoardView;
+use crate::by_id::ById;
 use crate::markup::{self, El, Node};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
@@ -63,7 +63,7 @@ pub struct Dom {
     pub share: Element,
     tools: Part,
     pub replay: ReplayDom,
-    pub rows: HashMap<String, RowDom>,
+    pub rows: ById<RowDom>,
 }
 
 fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
@@ -312,7 +312,7 @@ impl Dom {
             share,
             tools,
             replay,
-            rows: HashMap::new(),
+            rows: ById::default(),
         })
     }
 
@@ -381,7 +381,7 @@ impl Dom {
 
     fn update_rows(&mut self, v: &BoardView) -> Result<(), JsValue> {
         let rows = &v.rows;
-        let mut keep: HashMap<String, RowDom> = HashMap::with_capacity(rows.len());
+        let mut keep = ById::with_capacity(rows.len());
         // Walk the table once: a row already in its place is left where it is, so an update
         // that changes figures but not order moves no node.
         let mut next = self.tbody.first_element_child();
@@ -424,10 +424,9 @@ impl Dom {
             }
             keep.insert(r.id.clone(), row);
         }
-        for (_, gone) in self.rows.drain() {
+        for gone in std::mem::replace(&mut self.rows, keep).into_values() {
             gone.tr.remove();
         }
-        self.rows = keep;
         Ok(())
     }
 

@@ -4,9 +4,9 @@
 
 use super::callbacks::Frame;
 use super::dom::Dom;
+use crate::by_id::ById;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,14 +23,19 @@ pub fn reduced_motion() -> bool {
 /// page between two updates moves nothing). Reading them forces a layout when the page has
 /// changed since the last frame: an update uses the positions its last glide measured instead
 /// (`glide` returns them), and reads only when it has none.
-pub fn positions(dom: &Dom) -> HashMap<String, f64> {
+pub fn positions(dom: &Dom) -> ById<f64> {
     if dom.rows.len() > MAX_GLIDING_ROWS {
-        return HashMap::new();
+        return ById::default();
     }
     let origin = dom.tbody.get_bounding_client_rect().top();
     dom.rows
         .iter()
-        .map(|(id, r)| (id.clone(), r.tr.get_bounding_client_rect().top() - origin))
+        .map(|(id, r)| {
+            (
+                id.to_owned(),
+                r.tr.get_bounding_client_rect().top() - origin,
+            )
+        })
         .collect()
 }
 
@@ -42,7 +47,7 @@ const MAX_GLIDING_ROWS: usize = 101;
 /// in. All positions are read first (in an animation frame, where the browser lays the page
 /// out anyway), then every animation is started: reading a position after an `animate()`
 /// would force one layout per row. Returns the positions read: the next update's "first".
-pub fn glide(dom: &mut Dom, before: &HashMap<String, f64>) -> HashMap<String, f64> {
+pub fn glide(dom: &mut Dom, before: &ById<f64>) -> ById<f64> {
     let after = positions(dom);
     for (id, row) in dom.rows.iter_mut() {
         let Some(&now) = after.get(id) else {
