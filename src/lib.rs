@@ -4,7 +4,6 @@
 //! dependency; the CLI and the WebAssembly widget are thin layers over it.
 
 pub mod board;
-pub mod by_id;
 pub mod card;
 pub mod chart;
 pub mod controller;
@@ -28,6 +27,7 @@ pub mod output;
 pub mod rank;
 pub mod render;
 pub mod schedule;
+pub mod small_map;
 pub mod svg;
 pub mod timeline;
 

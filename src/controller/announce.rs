@@ -6,11 +6,11 @@
 //! has one [`Gate`] shared by all its boards: at most one announcement per
 //! [`SPACING_MS`], and a change another board has just said is not said again.
 
-use crate::by_id::ById;
 use crate::feed::{foreign_lang, Feed};
 use crate::i18n::BoardLocale;
 use crate::markup::El;
 use crate::rank::{Row, Value};
+use crate::small_map::SmallMap;
 use std::cell::{Cell, RefCell};
 
 /// Shortest time between two announcements on one page, whatever board makes them.
@@ -86,7 +86,12 @@ pub struct Move {
 }
 
 /// The moves worth saying in `mode` from the `said` ranks to `ranking`, most important first.
-pub fn moves(rows: &[Row], said: &ById<(u32, Value)>, mode: Mode, pin: Option<&str>) -> Vec<Move> {
+pub fn moves(
+    rows: &[Row],
+    said: &SmallMap<(u32, Value)>,
+    mode: Mode,
+    pin: Option<&str>,
+) -> Vec<Move> {
     let pinned_shown = pin.is_some_and(|p| rows.iter().any(|r| r.id == p));
     let mut out: Vec<Move> = rows
         .iter()

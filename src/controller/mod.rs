@@ -13,12 +13,12 @@ mod replay;
 mod tests;
 
 use crate::board::{self, BoardOptions, BoardView};
-use crate::by_id::ById;
 use crate::feed::{self, Feed};
 use crate::format::Locales;
 use crate::i18n::BoardLocale;
 use crate::rank::{Ranking, Value};
 use crate::schedule::{next_delay, parse_refresh, REQUEST_TIMEOUT_S};
+use crate::small_map::SmallMap;
 use announce::Gate;
 use replay::Replay;
 use std::rc::Rc;
@@ -176,13 +176,13 @@ pub struct Controller {
     stale: bool,
     locale: Option<Rc<BoardLocale>>,
     /// The rows on screen: page id → (rank, value).
-    shown: Option<ById<(u32, Value)>>,
+    shown: Option<SmallMap<(u32, Value)>>,
     /// The page's announcement schedule, shared with its other boards.
     gate: Rc<Gate>,
     /// The ranks of the board at D as last announced (or first shown): what the next
     /// announcement compares with.
     /// (The map has the type of `shown`: one instance of the map's code in the `.wasm`.)
-    said: Option<ById<(u32, Value)>>,
+    said: Option<SmallMap<(u32, Value)>>,
     /// The rows of the board at D last shown (a replay elsewhere leaves them).
     latest: Option<Vec<crate::rank::Row>>,
     /// An [`Command::AnnounceTimer`] is set.
@@ -694,7 +694,7 @@ impl Controller {
 }
 
 /// The shown rows whose count changed since the last board.
-fn count_ups(ranking: &Ranking, previous: &ById<(u32, Value)>) -> Vec<CountUp> {
+fn count_ups(ranking: &Ranking, previous: &SmallMap<(u32, Value)>) -> Vec<CountUp> {
     ranking
         .rows
         .iter()

@@ -12,7 +12,8 @@ use super::{
     Feed, FeedError, Page, Point, Problems, Source, MAX_MAP_ENTRIES, MAX_PAGES, MAX_POINTS,
 };
 use crate::date::Date;
-use std::collections::{BTreeMap, HashMap};
+use crate::small_map::SmallMap;
+use std::collections::HashMap;
 
 /// Where a value stands in the feed, built without allocating: written out only when a
 /// problem is reported (most values have none, and feeds hold millions of them).
@@ -481,8 +482,8 @@ impl<'a> Reader<'a> {
     /// `names`, `titles` or `source.names`: locale tag → display text, at most
     /// [`MAX_MAP_ENTRIES`] entries, no tag twice. Entries past the limit are only checked for
     /// syntax, so a hostile map costs neither memory nor message text.
-    fn text_map(&mut self, at: &Loc<'_>) -> Result<BTreeMap<String, String>, Syntax> {
-        let mut map = BTreeMap::new();
+    fn text_map(&mut self, at: &Loc<'_>) -> Result<SmallMap<String>, Syntax> {
+        let mut map = SmallMap::default();
         if self.lx.peek() != Some(b'{') {
             self.wrong_container(at, "an object")?;
             return Ok(map);

@@ -11,7 +11,7 @@ mod json_point;
 mod json_split;
 
 use crate::date::Date;
-use std::collections::BTreeMap;
+use crate::small_map::SmallMap;
 use std::fmt;
 
 pub use check::MAX_SAFE_INTEGER;
@@ -31,7 +31,7 @@ pub const MAX_MAP_ENTRIES: usize = 64;
 pub struct Feed {
     pub title: Option<String>,
     /// Locale tag → the board's title in that language.
-    pub titles: BTreeMap<String, String>,
+    pub titles: SmallMap<String>,
     pub source: Option<Source>,
     pub as_of: Option<Date>,
     /// The language of `title` and `source.name` (SPEC §1 `lang`).
@@ -43,7 +43,7 @@ pub struct Feed {
 pub struct Source {
     pub name: Option<String>,
     /// Locale tag → the source's name in that language.
-    pub names: BTreeMap<String, String>,
+    pub names: SmallMap<String>,
     pub url: Option<String>,
 }
 
@@ -52,7 +52,7 @@ pub struct Page {
     pub id: String,
     pub name: String,
     /// Locale tag → display name.
-    pub names: BTreeMap<String, String>,
+    pub names: SmallMap<String>,
     pub country: Option<String>,
     pub platform: Option<String>,
     pub category: Option<String>,
@@ -125,11 +125,11 @@ impl Page {
 }
 
 /// The key [`localized`] takes its text from.
-pub fn localized_key<'m>(map: &'m BTreeMap<String, String>, locale: &str) -> Option<&'m str> {
+pub fn localized_key<'m>(map: &'m SmallMap<String>, locale: &str) -> Option<&'m str> {
     let language = locale.split('-').next().unwrap_or(locale);
     map.get_key_value(locale)
         .or_else(|| map.get_key_value(language))
-        .map(|(k, _)| k.as_str())
+        .map(|(k, _)| k)
 }
 
 /// The language to mark on text in `text_lang` shown on a board in `board_lang`: `None` when
@@ -142,7 +142,7 @@ pub fn foreign_lang(text_lang: Option<&str>, board_lang: &str) -> Option<String>
 
 /// `map[tag]` for the exact locale tag, else `map[language]` (`ar-EG` → `ar`), as SPEC §2a
 /// chooses page names, titles and source names.
-pub fn localized<'m>(map: &'m BTreeMap<String, String>, locale: &str) -> Option<&'m str> {
+pub fn localized<'m>(map: &'m SmallMap<String>, locale: &str) -> Option<&'m str> {
     let language = locale.split('-').next().unwrap_or(locale);
     map.get(locale)
         .or_else(|| map.get(language))

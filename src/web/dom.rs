@@ -6,8 +6,8 @@
 
 use super::error::warn_on_error;
 use crate::board::BoardView;
-use crate::by_id::ById;
 use crate::markup::{self, El, Node};
+use crate::small_map::SmallMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
@@ -63,7 +63,7 @@ pub struct Dom {
     pub share: Element,
     tools: Part,
     pub replay: ReplayDom,
-    pub rows: ById<RowDom>,
+    pub rows: SmallMap<RowDom>,
 }
 
 fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
@@ -312,7 +312,7 @@ impl Dom {
             share,
             tools,
             replay,
-            rows: ById::default(),
+            rows: SmallMap::default(),
         })
     }
 
@@ -381,7 +381,7 @@ impl Dom {
 
     fn update_rows(&mut self, v: &BoardView) -> Result<(), JsValue> {
         let rows = &v.rows;
-        let mut keep = ById::with_capacity(rows.len());
+        let mut keep = SmallMap::with_capacity(rows.len());
         // Walk the table once: a row already in its place is left where it is, so an update
         // that changes figures but not order moves no node.
         let mut next = self.tbody.first_element_child();

@@ -4,7 +4,7 @@
 
 use super::callbacks::Frame;
 use super::dom::Dom;
-use crate::by_id::ById;
+use crate::small_map::SmallMap;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,9 +23,9 @@ pub fn reduced_motion() -> bool {
 /// page between two updates moves nothing). Reading them forces a layout when the page has
 /// changed since the last frame: an update uses the positions its last glide measured instead
 /// (`glide` returns them), and reads only when it has none.
-pub fn positions(dom: &Dom) -> ById<f64> {
+pub fn positions(dom: &Dom) -> SmallMap<f64> {
     if dom.rows.len() > MAX_GLIDING_ROWS {
-        return ById::default();
+        return SmallMap::default();
     }
     let origin = dom.tbody.get_bounding_client_rect().top();
     dom.rows
@@ -47,7 +47,7 @@ const MAX_GLIDING_ROWS: usize = 101;
 /// in. All positions are read first (in an animation frame, where the browser lays the page
 /// out anyway), then every animation is started: reading a position after an `animate()`
 /// would force one layout per row. Returns the positions read: the next update's "first".
-pub fn glide(dom: &mut Dom, before: &ById<f64>) -> ById<f64> {
+pub fn glide(dom: &mut Dom, before: &SmallMap<f64>) -> SmallMap<f64> {
     let after = positions(dom);
     for (id, row) in dom.rows.iter_mut() {
         let Some(&now) = after.get(id) else {

@@ -59,7 +59,7 @@ pub(super) struct State {
     /// The rows' glide, started in the next animation frame.
     pub(super) glide: Option<Frame>,
     /// Where the rows were when the last glide measured them (the next update's FLIP "first").
-    pub(super) row_tops: Option<crate::by_id::ById<f64>>,
+    pub(super) row_tops: Option<crate::small_map::SmallMap<f64>>,
     // the replay (replay.rs): animation frames while playing, background work, autoplay
     pub(super) ticker: Option<Frame>,
     pub(super) ticking: bool,
