@@ -259,10 +259,13 @@ pub(crate) fn text_width<DB: DrawingBackend>(
 /// drawn frame after frame (the names) so stay, while a replay's value labels, new every frame,
 /// age out; one cache cleared whole when full made every name be measured again in one frame
 /// every ~160 frames.
+///
+/// Widths are kept as `usize`: a `HashMap<String, usize>` is the type the feed readers' id
+/// maps have, so the element's `.wasm` carries that map's code once, not twice.
 #[derive(Debug, Default)]
 pub struct WidthCache {
-    newer: std::collections::HashMap<String, u32>,
-    older: std::collections::HashMap<String, u32>,
+    newer: std::collections::HashMap<String, usize>,
+    older: std::collections::HashMap<String, usize>,
 }
 
 impl WidthCache {
@@ -271,18 +274,18 @@ impl WidthCache {
 
     pub fn get(&mut self, key: &str) -> Option<u32> {
         if let Some(&w) = self.newer.get(key) {
-            return Some(w);
+            return Some(w as u32);
         }
         let (key, w) = self.older.remove_entry(key)?;
-        self.put(key, w);
-        Some(w)
+        self.put(key, w as u32);
+        Some(w as u32)
     }
 
     pub fn put(&mut self, key: String, width: u32) {
         if self.newer.len() >= Self::GENERATION {
             self.older = std::mem::take(&mut self.newer);
         }
-        self.newer.insert(key, width);
+        self.newer.insert(key, width as usize);
     }
 
     /// Forgets every width (another font, scale or loaded web font).
