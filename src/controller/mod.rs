@@ -162,8 +162,8 @@ pub struct CountUp {
 /// The live board's state; see the module documentation.
 pub struct Controller {
     locales: Box<dyn Locales>,
-    /// The element's attributes (a handful: a list is smaller than a map in the `.wasm`).
-    attrs: Vec<(String, String)>,
+    /// The element's attributes (a handful), in the small map the feed's locale maps use too.
+    attrs: SmallMap<String>,
     connected: bool,
     hidden: bool,
     generation: u32,
@@ -213,7 +213,7 @@ impl Controller {
     pub fn new(locales: Box<dyn Locales>, gate: Rc<Gate>) -> Controller {
         Controller {
             locales,
-            attrs: Vec::new(),
+            attrs: SmallMap::default(),
             connected: false,
             hidden: false,
             generation: 0,
@@ -243,10 +243,7 @@ impl Controller {
 
     /// The current value of an attribute.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.get(name).map(String::as_str)
     }
 
     /// Handles one input; returns what to do.
@@ -317,9 +314,11 @@ impl Controller {
     }
 
     fn attribute(&mut self, name: &str, value: Option<&str>, clock: Clock, out: &mut Vec<Command>) {
-        self.attrs.retain(|(n, _)| n != name);
-        if let Some(v) = value {
-            self.attrs.push((name.to_string(), v.to_string()));
+        match value {
+            Some(v) => self.attrs.insert(name.to_string(), v.to_string()),
+            None => {
+                self.attrs.remove(name);
+            }
         }
         if !self.connected {
             return;
