@@ -21,6 +21,8 @@ use std::collections::HashMap;
 enum Loc<'a> {
     Field(Option<&'a Loc<'a>>, &'a str),
     Index(&'a Loc<'a>, usize),
+    /// An entry of a locale map (`names.en`, `names["a b"]`): see [`write_map_key`].
+    Key(&'a Loc<'a>, &'a str),
 }
 
 impl<'a> Loc<'a> {
@@ -35,6 +37,10 @@ impl<'a> Loc<'a> {
     fn index(&'a self, i: usize) -> Loc<'a> {
         Loc::Index(self, i)
     }
+
+    fn key(&'a self, key: &'a str) -> Loc<'a> {
+        Loc::Key(self, key)
+    }
 }
 
 impl std::fmt::Display for Loc<'_> {
@@ -43,6 +49,7 @@ impl std::fmt::Display for Loc<'_> {
             Loc::Field(None, name) => f.write_str(name),
             Loc::Field(Some(parent), name) => write!(f, "{parent}.{name}"),
             Loc::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            Loc::Key(parent, key) => write_map_key(f, parent, key),
         }
     }
 }
@@ -501,13 +508,14 @@ impl<'a> Reader<'a> {
                 self.lx.skip_value()?;
                 continue;
             }
-            let shown = map_key(at, &tag);
+            // Written out only if this entry has a problem (most have none).
+            let entry = at.key(&tag);
             if map.contains_key(tag.as_ref()) {
-                self.problems.push(&shown, "duplicate key");
+                self.problems.push(entry, "duplicate key");
                 self.lx.skip_value()?;
                 continue;
             }
-            if let Some(name) = self.optional(&Loc::root(&shown), name_field)? {
+            if let Some(name) = self.optional(&entry, name_field)? {
                 map.insert(tag.into_owned(), name);
             }
         }
@@ -641,20 +649,18 @@ fn name_field(v: &Val<'_>) -> Result<String, String> {
 
 /// `names.en`, or `names["a b"]` for a key that is not a plain word; a long key is cut, so
 /// a message never repeats a hostile key whole.
-fn map_key(at: &Loc<'_>, key: &str) -> String {
+fn write_map_key(f: &mut std::fmt::Formatter<'_>, at: &Loc<'_>, key: &str) -> std::fmt::Result {
     let simple = !key.is_empty()
         && key.len() <= 64
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if simple {
-        format!("{at}.{key}")
+        write!(f, "{at}.{key}")
     } else {
         let cut = check::shorten(key, 64);
-        format!(
-            "{at}[\"{}\"]",
-            cut.replace('\\', "\\\\").replace('"', "\\\"")
-        )
+        let quoted = cut.replace('\\', "\\\\").replace('"', "\\\"");
+        write!(f, "{at}[\"{quoted}\"]")
     }
 }
 
