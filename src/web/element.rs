@@ -99,6 +99,7 @@ impl BoardElement {
             widths: Default::default(),
             me: Weak::new(),
             chart_width: 0,
+            reduced_motion: false,
         };
         let state = Rc::new(RefCell::new(state));
         if let Ok(mut s) = state.try_borrow_mut() {
@@ -118,7 +119,8 @@ impl BoardElement {
             let mut events = s.handle(Input::Visibility {
                 hidden: page_hidden(&s.host),
             });
-            events.extend(s.handle(Input::ReducedMotion(motion::reduced_motion())));
+            s.reduced_motion = motion::reduced_motion();
+            events.extend(s.handle(Input::ReducedMotion(s.reduced_motion)));
             events.extend(s.handle(Input::Connected));
             events
         });
@@ -324,7 +326,7 @@ impl State {
         // animations cost nothing (each glide is style work on every frame it runs).
         let motion = r.animate
             && !self.dom.rows.is_empty()
-            && !motion::reduced_motion()
+            && !self.reduced_motion
             && viewport::meets(&self.dom.table);
         // FLIP's "first": the positions the last glide measured (reading them now would force a
         // layout: the count-up has written cells since); read only when there are none.
@@ -540,6 +542,17 @@ impl State {
                         with_state(&w, |s| s.restyle_chart())
                     }));
             }
+        }
+        // Motion follows the reader's setting as it changes (rows, figures, the replay).
+        if let Ok(Some(list)) = window.match_media(motion::REDUCED_MOTION) {
+            let w = self.me.clone();
+            let query = list.clone();
+            self.listeners
+                .extend(Listener::new(&list, "change", move |_| {
+                    let reduced = query.matches();
+                    with_state(&w, |s| s.reduced_motion = reduced);
+                    super::polling::send(&w, |_| Input::ReducedMotion(reduced));
+                }));
         }
         let w = self.me.clone();
         self.listeners

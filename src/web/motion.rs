@@ -15,8 +15,13 @@ use web_sys::Element;
 const MOVE_MS: f64 = 450.0;
 const COUNT_MS: f64 = 600.0;
 
+/// The reader's wish for less motion, as a media query (the element reads it once when
+/// connected and then follows its `change` events: a `matchMedia` on every update costs a
+/// query parse each time).
+pub const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";
+
 pub fn reduced_motion() -> bool {
-    super::callbacks::media_matches("(prefers-reduced-motion: reduce)")
+    super::callbacks::media_matches(REDUCED_MOTION)
 }
 
 /// Where each row is now (FLIP's "first"), from the top of the table body (so scrolling the

@@ -349,6 +349,46 @@ test("a live update animates the table in view, and sets a table out of view at 
   }
 });
 
+// The reader's motion setting is followed while the article is open (its media query's change
+// events), not only read when the board connected.
+test("turning on reduced motion while the board is shown stops its glides and count-ups; turning it off brings them back", async () => {
+  const context = await pages.context({ viewport: { width: 1000, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(pages.server.url + "/data.html");
+  await p.waitForFunction(() => customElements.get("gov-leaderboard") && document.getElementById("b").shadowRoot);
+  const climb = (n) => p.evaluate(async ([seed, n]) => {
+    const el = document.getElementById("b");
+    const f = structuredClone(seed);
+    f.pages.find((x) => x.id === "kh-pm").series.at(-1).interactions += n;
+    el.data = f;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const rows = [...el.shadowRoot.querySelectorAll("tbody tr")];
+    const value = rows[0].querySelector(".gl-value");
+    return {
+      first: rows[0].dataset.id,
+      animations: rows.reduce((k, tr) => k + tr.getAnimations().length, 0),
+      exact: value.textContent === new Intl.NumberFormat("en").format(Number(value.dataset.value)),
+    };
+  }, [SEED, n]);
+  await climb(0);
+  await p.waitForTimeout(300);
+  const first = await climb(20_000_000);
+  assert.equal(first.first, "kh-pm");
+  assert.ok(first.animations > 0 && !first.exact, "motion at first");
+  await p.waitForTimeout(1000);
+  // The query's `change` event comes with the next rendering step.
+  const settled = () => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await p.emulateMedia({ reducedMotion: "reduce" });
+  await settled();
+  assert.deepEqual(await climb(0), { first: "us-wh", animations: 0, exact: true }, "no motion once reduced");
+  await p.emulateMedia({ reducedMotion: "no-preference" });
+  await settled();
+  const back = await climb(20_000_000);
+  assert.equal(back.first, "kh-pm");
+  assert.ok(back.animations > 0 && !back.exact, "motion again");
+  await context.close();
+});
+
 test("data set before the element is defined is taken over when it upgrades", async () => {
   const context = await pages.context();
   const p = await context.newPage();
