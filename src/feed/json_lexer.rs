@@ -2,6 +2,9 @@
 //! strings borrowed unless they hold escapes, numbers kept as their literal text, anything
 //! not needed skipped without recursion (so nesting depth cannot exhaust the stack). Syntax
 //! errors carry the byte offset; their wording follows serde_json's.
+//!
+//! Functions that run for every point are marked `optimize(speed)` for the size-optimised
+//! element build (`optimize_hot`, see lib.rs); error reporting stays optimised for size.
 
 use std::borrow::Cow;
 
@@ -33,6 +36,7 @@ pub struct Val<'a> {
 }
 
 impl Val<'_> {
+    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn is_null(&self) -> bool {
         self.kind == Kind::Null
     }
@@ -89,6 +93,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     pub fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -96,6 +101,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next non-blank byte, not consumed.
+    #[inline]
     pub fn peek(&mut self) -> Option<u8> {
         self.ws();
         self.bytes.get(self.pos).copied()
@@ -115,6 +121,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Inside an object: the next key (and its `:` consumed), or `None` at `}`.
+    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Syntax> {
         const EOF: &str = "EOF while parsing an object";
         match self.peek() {
@@ -153,6 +160,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Inside an array: `true` if another item follows, `false` at `]`.
+    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Syntax> {
         const EOF: &str = "EOF while parsing a list";
         match self.peek() {
@@ -178,6 +186,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// A value where a scalar is expected; objects and arrays are skipped and reported as such.
+    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn value(&mut self) -> Result<Val<'a>, Syntax> {
         let Some(b) = self.peek() else {
             return Err(self.eof("EOF while parsing a value"));
@@ -255,6 +264,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string at `pos` (on its opening quote): its value and its literal text.
+    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn string(&mut self) -> Result<(Cow<'a, str>, &'a str), Syntax> {
         let start = self.pos;
         self.pos += 1;
@@ -368,6 +378,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// A number at `pos`, checked against the JSON grammar.
+    #[cfg_attr(optimize_hot, optimize(speed))]
     fn number(&mut self) -> Result<(), Syntax> {
         let digits = |l: &mut Self| {
             let s = l.pos;
