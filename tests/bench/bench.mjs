@@ -78,6 +78,7 @@ async function throughput() {
     for (let i = 0; i < 2; i++) {
       rank(bytes, options);
       rank(text, options);
+      rankTimeline(bytes, options);
       rankJsValidating(text, options);
     }
     const wasm = time(() => rank(bytes, options), runs);
