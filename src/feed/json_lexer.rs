@@ -3,8 +3,9 @@
 //! not needed skipped without recursion (so nesting depth cannot exhaust the stack). Syntax
 //! errors carry the byte offset; their wording follows serde_json's.
 //!
-//! Functions that run for every point are marked `optimize(speed)` for the size-optimised
-//! element build (`optimize_hot`, see lib.rs); error reporting stays optimised for size.
+//! The scanning functions every value passes through are marked `optimize(speed)` for the
+//! size-optimised element build (`optimize_hot`, see lib.rs); escapes, skipping and errors
+//! stay optimised for size.
 
 use std::borrow::Cow;
 
