@@ -48,6 +48,23 @@ test("init() with no argument works in Node, once", async () => {
   assert.equal(await init(), await init());
 });
 
+// The node entry decodes its base64 .wasm with `Uint8Array.fromBase64` or `Buffer` where the
+// runtime has one, else with atob and a loop (edge runtimes that take the `node` condition).
+test("the node entry loads without Buffer and Uint8Array.fromBase64 too, to the same module", () => {
+  const script = `
+    const { default: init, rank } = await import(${JSON.stringify(join(ROOT, "pkg/index.node.js"))});
+    void globalThis.Response; // loads Node's fetch (it needs Buffer), which the glue looks at
+    const buffer = globalThis.Buffer; // console.log needs it back afterwards
+    globalThis.Buffer = undefined;
+    Uint8Array.fromBase64 = undefined;
+    const exports = await init();
+    globalThis.Buffer = buffer;
+    const feed = '{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"2026-11-28","interactions":1}]}]}';
+    console.log(JSON.stringify({ memory: exports.memory instanceof WebAssembly.Memory, id: rank(feed).rows[0].id }));`;
+  const out = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  assert.deepEqual(out, { memory: true, id: "a" });
+});
+
 test("renderStatic equals `gov-leaderboard render` for every golden case", () => {
   const fixtures = join(ROOT, "tests/fixtures");
   let n = 0;
