@@ -141,7 +141,7 @@ pub struct Render {
     pub locale: Rc<BoardLocale>,
     /// `ltr` or `rtl`: the `dir` attribute, else the locale's.
     pub dir: &'static str,
-    /// Animate from the board on screen (rows glide, values count).
+    /// Animate from the board on screen (rows glide, values count); never under reduced motion.
     pub animate: bool,
     /// Values that count up (or down) to their new figures.
     pub counts: Vec<CountUp>,
@@ -604,6 +604,8 @@ impl Controller {
         }
         let dir = self.dir(&loc);
         let previous = self.shown.take().unwrap_or_default();
+        // No glides or count-ups for a reader who asks for reduced motion.
+        let animate = animate && !self.replay.reduced_motion;
         let counts = if animate {
             count_ups(&ranking, &previous)
         } else {

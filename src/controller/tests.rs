@@ -370,6 +370,23 @@ fn announce_timer(cmds: &[Command]) -> Option<f64> {
 }
 
 #[test]
+fn reduced_motion_renders_new_data_without_motion_and_follows_a_change() {
+    let mut b = Board::new(&[]);
+    b.send(Input::Connected);
+    b.send(Input::ReducedMotion(true));
+    b.send(Input::Data(feed(3, 2, 1).as_bytes()));
+    b.later(1000.0);
+    let cmds = b.send(Input::Data(feed(3, 2, 10).as_bytes()));
+    let r = render_of(&cmds).expect("render");
+    assert!(!r.animate && r.counts.is_empty());
+    b.send(Input::ReducedMotion(false));
+    b.later(1000.0);
+    let cmds = b.send(Input::Data(feed(3, 2, 20).as_bytes()));
+    let r = render_of(&cmds).expect("render");
+    assert!(r.animate && !r.counts.is_empty());
+}
+
+#[test]
 fn count_up_lists_changed_counts() {
     let mut b = Board::new(&[("pin", "c")]);
     b.send(Input::Connected);

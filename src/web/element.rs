@@ -99,7 +99,6 @@ impl BoardElement {
             widths: Default::default(),
             me: Weak::new(),
             chart_width: 0,
-            reduced_motion: false,
         };
         let state = Rc::new(RefCell::new(state));
         if let Ok(mut s) = state.try_borrow_mut() {
@@ -119,8 +118,7 @@ impl BoardElement {
             let mut events = s.handle(Input::Visibility {
                 hidden: page_hidden(&s.host),
             });
-            s.reduced_motion = motion::reduced_motion();
-            events.extend(s.handle(Input::ReducedMotion(s.reduced_motion)));
+            events.extend(s.handle(Input::ReducedMotion(motion::reduced_motion())));
             events.extend(s.handle(Input::Connected));
             events
         });
@@ -324,10 +322,7 @@ impl State {
         // Rows glide and figures count up where someone can see them: a table out of view
         // (below a tall chart, say) takes its new order and figures at once, and its
         // animations cost nothing (each glide is style work on every frame it runs).
-        let motion = r.animate
-            && !self.dom.rows.is_empty()
-            && !self.reduced_motion
-            && viewport::meets(&self.dom.table);
+        let motion = r.animate && !self.dom.rows.is_empty() && viewport::meets(&self.dom.table);
         // FLIP's "first": the positions the last glide measured (reading them now would force a
         // layout: the count-up has written cells since); read only when there are none.
         let cached = self.row_tops.take();
@@ -549,9 +544,7 @@ impl State {
             let query = list.clone();
             self.listeners
                 .extend(Listener::new(&list, "change", move |_| {
-                    let reduced = query.matches();
-                    with_state(&w, |s| s.reduced_motion = reduced);
-                    super::polling::send(&w, |_| Input::ReducedMotion(reduced));
+                    super::polling::send(&w, |_| Input::ReducedMotion(query.matches()));
                 }));
         }
         let w = self.me.clone();

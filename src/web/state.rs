@@ -77,8 +77,6 @@ pub(super) struct State {
     /// The chart box's width in CSS pixels, kept from the ResizeObserver so a live update
     /// never forces a synchronous layout to learn it (0: not known yet).
     pub(super) chart_width: i32,
-    /// `prefers-reduced-motion: reduce`, followed while connected (element.rs `listen`).
-    pub(super) reduced_motion: bool,
 }
 
 pub(super) fn dispatch(host: &HtmlElement, events: Vec<Emit>) {
