@@ -109,6 +109,7 @@ impl fmt::Display for Date {
     }
 }
 
+/// Inlined: three calls for every date read.
 #[inline]
 fn digits(b: &[u8]) -> Option<i32> {
     b.iter().try_fold(0i32, |acc, &c| {

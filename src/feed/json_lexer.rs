@@ -94,6 +94,8 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    // Inlined (as `peek` below): called for every value, and in the element's size build a
+    // call costs more than the loop.
     #[inline]
     pub fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
