@@ -99,6 +99,25 @@ test("rank equals `gov-leaderboard rank` on generated feeds, JSON and CSV, every
   }
 });
 
+test("text out of the engine is exact on both sides of the glue's short-ASCII path (short-strings.mjs)", () => {
+  // Names of every length around the 24-byte cut, ASCII and with a non-ASCII character first,
+  // in the middle and last (one byte, two, three and four in UTF-8), each ranked and read back.
+  const names = [];
+  for (let n = 1; n <= 30; n++) {
+    const ascii = "abcdefghijklmnopqrstuvwxyz0123456789".slice(0, n);
+    names.push(ascii);
+    for (const c of ["\u00e9", "\u0645", "\u2068", "\u{1F1EA}"]) {
+      names.push(c + ascii, ascii.slice(0, n >> 1) + c + ascii.slice(n >> 1), ascii + c);
+    }
+  }
+  for (let at = 0; at < names.length; at += 100) {
+    const pages = names.slice(at, at + 100).map((name, i) => ({ id: `p${i}`, name, series: [{ date: "2026-11-28", interactions: i + 1 }] }));
+    const { rows } = rank({ version: 1, pages }, { top: pages.length });
+    assert.equal(rows.length, pages.length);
+    for (const row of rows) assert.equal(row.name, pages[Number(row.id.slice(1))].name, `name of ${row.id}`);
+  }
+});
+
 test("a bad feed throws an Error with the CLI's message; bad options throw too", () => {
   const bad = '{"version":1,"pages":[{"id":"a","name":"A","series":[{"date":"2026-11-27","interactions":-5}]}]}';
   let stderr = "";

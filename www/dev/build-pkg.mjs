@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { shortenImports } from "./short-imports.mjs";
+import { shortStrings } from "./short-strings.mjs";
 import { insertIgnoreComments } from "./magic-comments.mjs";
 
 const out = process.argv[2] || "pkg";
@@ -71,12 +72,13 @@ const pkg = {
 };
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 
-// Short import names in both wasm builds and their glue (see short-imports.mjs).
+// Short import names in both wasm builds and their glue (see short-imports.mjs), and the
+// glue's fast path for short strings (see short-strings.mjs).
 for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
   const wasmPath = join(out, `${name}_bg.wasm`), gluePath = join(out, `${name}.js`);
   const { wasm, glue, count } = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
   writeFileSync(wasmPath, wasm);
-  writeFileSync(gluePath, glue);
+  writeFileSync(gluePath, shortStrings(glue));
   console.log(`${name}: ${count} imports renamed`);
 }
 
