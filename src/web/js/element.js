@@ -52,7 +52,7 @@ let restarts = 0;
 const boards = new Set();
 // Text is encoded natively (see api.js): the glue would copy it a character at a time.
 const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
-// (Viewed as this realm's Uint8Array: under jsdom the encoder's array is another realm's.) A
+// (Into an array of this realm: under jsdom the encoder's own would be another realm's.) A
 // feed object is written as JSON here too, natively; one that cannot be goes to the engine,
 // which says why.
 const asBytes = (feed) => {
