@@ -260,12 +260,12 @@ pub(crate) fn text_width<DB: DrawingBackend>(
 /// age out; one cache cleared whole when full made every name be measured again in one frame
 /// every ~160 frames.
 ///
-/// Widths are kept as `usize`: a `HashMap<String, usize>` is the type the feed readers' id
+/// Widths are kept as `usize`: a `Map<String, usize>` is the type the feed readers' id
 /// maps have, so the element's `.wasm` carries that map's code once, not twice.
 #[derive(Debug, Default)]
 pub struct WidthCache {
-    newer: std::collections::HashMap<String, usize>,
-    older: std::collections::HashMap<String, usize>,
+    newer: crate::keyed_map::Map<String, usize>,
+    older: crate::keyed_map::Map<String, usize>,
 }
 
 impl WidthCache {

@@ -28,6 +28,7 @@ pub mod html;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod keyed_map;
 pub mod markup;
 pub mod option_defs;
 pub mod options;

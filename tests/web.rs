@@ -52,6 +52,26 @@ fn intl_path_formats_like_icu4x() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+#[wasm_bindgen_test]
+fn maps_keyed_from_random_bits_keep_their_own_key() {
+    use gov_leaderboard::keyed_map::{seed, Map};
+    use std::hash::BuildHasher;
+    seed(1);
+    let mut first: Map<String, usize> = Map::default();
+    for i in 0..1000 {
+        first.insert(format!("page-{i}"), i);
+    }
+    // A new key (another board starting) changes where keys go in maps made from now on ...
+    seed(2);
+    let second: Map<String, usize> = Map::default();
+    let probe = |m: &Map<String, usize>| m.hasher().hash_one("page-7");
+    assert_ne!(probe(&first), probe(&second));
+    // ... and nothing in a map made before.
+    for i in 0..1000 {
+        assert_eq!(first.get(&format!("page-{i}")), Some(&i));
+    }
+}
+
 fn golden(case: &str) -> (String, String, Object) {
     let (feed, args, expected) = match case {
         "small-fr-trend" => (

@@ -4,7 +4,7 @@ use super::check::{self, quote};
 use super::csv_reader::{Record, Records};
 use super::{sort_series, Feed, FeedError, Page, Point, Problems, MAX_PAGES, MAX_POINTS};
 use crate::date::Date;
-use std::collections::HashMap;
+use crate::keyed_map::Map;
 
 /// The columns read, the required ones first.
 const KNOWN: [&str; 9] = [
@@ -134,9 +134,9 @@ fn read_header(header: &Record<'_>) -> Result<Columns, FeedError> {
 struct State {
     pages: Vec<Page>,
     fields: Vec<PageFields>,
-    by_id: HashMap<String, usize>,
+    by_id: Map<String, usize>,
     /// (page, date) → line of the first point with that date.
-    dates: HashMap<(usize, Date), u64>,
+    dates: Map<(usize, Date), u64>,
     totals: Vec<u64>,
     points: usize,
     problems: Problems,

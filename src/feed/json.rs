@@ -16,8 +16,8 @@ use super::{
     Feed, FeedError, Page, Point, Problems, Source, MAX_MAP_ENTRIES, MAX_PAGES, MAX_POINTS,
 };
 use crate::date::Date;
+use crate::keyed_map::Map;
 use crate::small_map::SmallMap;
-use std::collections::HashMap;
 
 /// Where a value stands in the feed, built without allocating: written out only when a
 /// problem is reported (most values have none, and feeds hold millions of them).
@@ -379,7 +379,7 @@ impl<'a> Reader<'a> {
         }
         self.lx.open();
         let mut pages = Vec::new();
-        let mut first_index: HashMap<String, usize> = HashMap::new();
+        let mut first_index: Map<String, usize> = Map::default();
         let mut first = true;
         let mut i = 0;
         let before = self.problems.len();
@@ -442,7 +442,7 @@ impl<'a> Reader<'a> {
     /// or by them, and none of their ids seen before (each would be a problem here).
     #[cfg(not(target_arch = "wasm32"))]
     #[cfg_attr(optimize_hot, optimize(speed))]
-    fn fits(&self, ahead: &Ahead, read: usize, ids: &HashMap<String, usize>) -> bool {
+    fn fits(&self, ahead: &Ahead, read: usize, ids: &Map<String, usize>) -> bool {
         !self.stopped
             && read + ahead.pages.len() <= MAX_PAGES
             && ahead.points <= self.points_left

@@ -148,6 +148,7 @@ pub fn input_length(len: usize) {
 /// right after api.js filled the input buffer means that text.
 #[cfg(feature = "api")]
 pub(super) fn read_feed(value: &JsValue) -> Result<Feed, WebError> {
+    super::seed_maps();
     if value.is_undefined() {
         let text = INPUT.with(|b| std::mem::take(&mut *b.borrow_mut()));
         if !text.is_empty() {

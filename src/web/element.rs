@@ -37,6 +37,7 @@ impl BoardElement {
     /// Attaches the open shadow root and builds the (hidden) board.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<BoardElement, JsError> {
+        super::seed_maps();
         let root = shadow_root(&host).map_err(js_error)?;
         let doc = host
             .owner_document()

@@ -22,6 +22,13 @@ mod viewport;
 #[cfg(feature = "api")]
 pub use api::{rank_js, rank_timeline, render_static};
 
+/// Keys the hash maps of feeds read from now on with random bits (see keyed_map.rs): before
+/// a board or an npm call reads a feed.
+fn seed_maps() {
+    let draw = || (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64; // 53 bits
+    crate::keyed_map::seed(draw() ^ draw().rotate_left(32));
+}
+
 // Talc instead of the default dlmalloc: ~5 KB less WebAssembly, and faster (its benchmarks).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
