@@ -23,7 +23,6 @@ impl Date {
     }
 
     /// [`Date::parse`] on bytes (the feed reader's fast path has no `str` at hand).
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn parse_bytes(b: &[u8]) -> Option<Date> {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
@@ -109,8 +108,6 @@ impl fmt::Display for Date {
     }
 }
 
-/// Inlined: three calls for every date read.
-#[inline]
 fn digits(b: &[u8]) -> Option<i32> {
     b.iter().try_fold(0i32, |acc, &c| {
         c.is_ascii_digit().then(|| acc * 10 + i32::from(c - b'0'))

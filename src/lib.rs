@@ -3,15 +3,6 @@
 //! The core (feed, ranking, formatting, chart, static render) is pure Rust with no browser
 //! dependency; the CLI and the WebAssembly widget are thin layers over it.
 
-// The element's build (nightly, size-optimised: every reader downloads it) sets
-// `--cfg optimize_hot` (wasm-pack.toml `element-rustflags`): the feed reader's per-point
-// functions, marked `#[cfg_attr(optimize_hot, optimize(speed))]`, are then optimised for speed
-// inside that build; they read every point of every feed the board loads. Measured on that
-// build's code: a 1.4 MB feed (300 pages x 90 days, a replay's) parsed and ranked in 12 ms
-// instead of 20, the live-update bench's 2,400 points in ~1.2 ms instead of ~1.9; ~1.1 KB
-// gzip. Other builds are optimised for speed throughout.
-#![cfg_attr(optimize_hot, feature(optimize_attribute))]
-
 pub mod board;
 pub mod card;
 pub mod chart;

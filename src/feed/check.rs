@@ -158,7 +158,6 @@ pub fn url(value: &str) -> Result<(), String> {
 }
 
 /// `YYYY-MM-DD`, a real calendar date in the years 1900–2099.
-#[cfg_attr(optimize_hot, optimize(speed))]
 pub fn date(value: &str) -> Result<Date, String> {
     Date::parse(value).ok_or_else(|| {
         format!(
@@ -172,7 +171,6 @@ pub fn date(value: &str) -> Result<Date, String> {
 
 /// A count written as digits only (no sign, fraction or exponent), at most 2^53 − 1.
 /// `raw` is the value's literal text; strings are quoted, so they fail the digit test.
-#[cfg_attr(optimize_hot, optimize(speed))]
 pub fn count(raw: &str) -> Result<u64, String> {
     // The hot path of every feed: no allocation unless there is something to report.
     if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {

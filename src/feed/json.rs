@@ -1,11 +1,6 @@
 //! JSON feeds, read in one pass by a small scanner (json_lexer.rs): every known field is
 //! checked where it stands, every problem is collected with its path, unknown fields are
 //! skipped, and the size limits are enforced while reading.
-//!
-//! The reading functions (every page, point and field passes through them) are marked
-//! `optimize(speed)` for the size-optimised element build (`optimize_hot`, see lib.rs); the
-//! ones that only report problems stay optimised for size. (Marking only the per-point ones
-//! made the build 72 bytes larger: the inliner then split them differently.)
 
 use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
@@ -35,17 +30,14 @@ impl<'a> Loc<'a> {
         Loc::Field(None, name)
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn field(&'a self, name: &'a str) -> Loc<'a> {
         Loc::Field(Some(self), name)
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn index(&'a self, i: usize) -> Loc<'a> {
         Loc::Index(self, i)
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn key(&'a self, key: &'a str) -> Loc<'a> {
         Loc::Key(self, key)
     }
@@ -63,7 +55,6 @@ impl std::fmt::Display for Loc<'_> {
 }
 
 /// Reads and validates a JSON feed (the text starts, after blanks, with `{`).
-#[cfg_attr(optimize_hot, optimize(speed))]
 pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
     read_with(text, true)
 }
@@ -71,7 +62,6 @@ pub(super) fn read(text: &str) -> Result<Feed, FeedError> {
 /// `read`, with a large feed's `pages` array read in two halves at once (see json_split.rs)
 /// only if `split`. The second half's reader starts first, so that its thread is running by
 /// the time this one has read to the cut.
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(cut) = json_split::guess_cut(text.as_bytes(), page_only_key)
@@ -92,7 +82,6 @@ fn read_with(text: &str, split: bool) -> Result<Feed, FeedError> {
     read_from(text, None)
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn read_from(text: &str, cut: Option<Cut<'_>>) -> Result<Feed, FeedError> {
     let mut r = Reader::new(text);
     match r.feed(cut) {
@@ -150,7 +139,6 @@ struct Ahead {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Ahead {
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn read(text: &str, cut: usize) -> Option<Ahead> {
         let mut r = Reader::new(text);
         r.lx.pos = cut;
@@ -189,7 +177,6 @@ impl<'k> Seen<'k> {
 
     /// The field's index if it is a known field seen for the first time; a repeat is
     /// reported and `None` returned (its value is then skipped).
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn first(&mut self, key: &str, at: &Loc<'_>, problems: &mut Problems) -> Option<usize> {
         let i = self.names.iter().position(|n| *n == key)?;
         if self.seen & (1 << i) != 0 {
@@ -221,7 +208,6 @@ const POINT_FIELDS: [&str; 4] = ["date", "interactions", "posts", "followers"];
 /// Whether `key` is a field of a page that a point does not have (`followers` is both): where
 /// one follows `},{`, the next page most likely starts (json_split.rs).
 #[cfg(not(target_arch = "wasm32"))]
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn page_only_key(key: &[u8]) -> bool {
     let named = |fields: &[&str]| fields.iter().any(|f| f.as_bytes() == key);
     named(&PAGE_FIELDS) && !named(&POINT_FIELDS)
@@ -242,7 +228,6 @@ impl<'a> Reader<'a> {
 
     /// The feed; with a `cut`, the pages from there on may come from another thread (see
     /// `pages`).
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn feed(&mut self, mut cut: Option<Cut<'_>>) -> Result<Feed, Syntax> {
         let top = Loc::root("feed");
         let mut feed = Feed::default();
@@ -295,7 +280,6 @@ impl<'a> Reader<'a> {
     }
 
     /// A scalar field: its value, or null (absent), or a reported problem.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn field<T>(
         &mut self,
         at: &Loc<'_>,
@@ -315,7 +299,6 @@ impl<'a> Reader<'a> {
     }
 
     /// A scalar field that may be absent (or null).
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn optional<T>(
         &mut self,
         at: &Loc<'_>,
@@ -349,7 +332,6 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn source(&mut self) -> Result<Option<Source>, Syntax> {
         let at = Loc::root("source");
         if self.lx.peek() != Some(b'{') {
@@ -373,7 +355,6 @@ impl<'a> Reader<'a> {
 
     /// `pages`; with a `cut`, the pages from that offset to the array's end as read by another
     /// thread, taken if this thread arrives exactly there.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn pages(&mut self, mut cut: Option<Cut<'_>>) -> Result<Vec<Page>, Syntax> {
         let root = Loc::root("pages");
         if self.lx.peek() != Some(b'[') {
@@ -444,7 +425,6 @@ impl<'a> Reader<'a> {
     /// Whether pages read ahead are exactly what reading on would give: no limit hit so far
     /// or by them, and none of their ids seen before (each would be a problem here).
     #[cfg(not(target_arch = "wasm32"))]
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn fits(&self, ahead: &Ahead, read: usize, ids: &Map<String, usize>) -> bool {
         !self.stopped
             && read + ahead.pages.len() <= MAX_PAGES
@@ -462,7 +442,6 @@ impl<'a> Reader<'a> {
 
     /// A page: its id when the id itself is valid (a duplicate is reported even when the
     /// page has other problems), and the page when it has none.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn page(
         &mut self,
         at: &Loc<'_>,
@@ -510,7 +489,6 @@ impl<'a> Reader<'a> {
     /// `names`, `titles` or `source.names`: locale tag → display text, at most
     /// [`MAX_MAP_ENTRIES`] entries, no tag twice. Entries past the limit are only checked for
     /// syntax, so a hostile map costs neither memory nor message text.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn text_map(&mut self, at: &Loc<'_>) -> Result<SmallMap<String>, Syntax> {
         let mut map = SmallMap::default();
         if self.lx.peek() != Some(b'{') {
@@ -544,7 +522,6 @@ impl<'a> Reader<'a> {
         Ok(map)
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn series(&mut self, at: &Loc<'_>, pages_start: usize) -> Result<Vec<Point>, Syntax> {
         if self.lx.peek() != Some(b'[') {
             self.wrong_container(at, "an array")?;
@@ -578,7 +555,6 @@ impl<'a> Reader<'a> {
     }
 
     /// Date order; a date seen twice is reported at its later occurrence; the total checked.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn dated(&mut self, at: &Loc<'_>, points: &mut Vec<(Point, usize)>) -> Vec<Point> {
         // A stable sort keeps a repeated date's first occurrence first. Feeds are usually
         // in date order already.
@@ -613,7 +589,6 @@ impl<'a> Reader<'a> {
         kept
     }
 
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn point(&mut self, at: &Loc<'_>) -> Result<Option<Point>, Syntax> {
         if self.lx.peek() != Some(b'{') {
             self.wrong_container(at, "an object")?;
@@ -655,7 +630,6 @@ impl<'a> Reader<'a> {
 
 // ---- field readers: each turns a scanned value into a typed one or a message ----
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn string_field(v: &Val<'_>) -> Result<String, String> {
     match &v.kind {
         Kind::Str(s) => Ok(s.to_string()),
@@ -663,13 +637,11 @@ fn string_field(v: &Val<'_>) -> Result<String, String> {
     }
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn text_field(v: &Val<'_>) -> Result<String, String> {
     let s = string_field(v)?;
     check::text(&s).map(|()| s)
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn name_field(v: &Val<'_>) -> Result<String, String> {
     let s = string_field(v)?;
     check::name(&s).map(|()| s)
@@ -692,7 +664,6 @@ fn write_map_key(f: &mut std::fmt::Formatter<'_>, at: &Loc<'_>, key: &str) -> st
     }
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn id_field(v: &Val<'_>) -> Result<String, String> {
     let s = string_field(v)?;
     check::id(&s).map(|()| s)
@@ -708,7 +679,6 @@ fn url_field(v: &Val<'_>) -> Result<String, String> {
     check::url(&s).map(|()| s)
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn date_field(v: &Val<'_>) -> Result<Date, String> {
     match &v.kind {
         Kind::Str(s) => check::date(s),
@@ -716,7 +686,6 @@ fn date_field(v: &Val<'_>) -> Result<Date, String> {
     }
 }
 
-#[cfg_attr(optimize_hot, optimize(speed))]
 fn count_field(v: &Val<'_>) -> Result<u64, String> {
     check::count(v.raw)
 }

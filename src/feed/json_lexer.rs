@@ -2,10 +2,6 @@
 //! strings borrowed unless they hold escapes, numbers kept as their literal text, anything
 //! not needed skipped without recursion (so nesting depth cannot exhaust the stack). Syntax
 //! errors carry the byte offset; their wording follows serde_json's.
-//!
-//! The scanning functions every value passes through are marked `optimize(speed)` for the
-//! size-optimised element build (`optimize_hot`, see lib.rs); escapes, skipping and errors
-//! stay optimised for size.
 
 use std::borrow::Cow;
 
@@ -37,7 +33,6 @@ pub struct Val<'a> {
 }
 
 impl Val<'_> {
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn is_null(&self) -> bool {
         self.kind == Kind::Null
     }
@@ -94,9 +89,6 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    // Inlined (as `peek` below): called for every value, and in the element's size build a
-    // call costs more than the loop.
-    #[inline]
     pub fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -104,7 +96,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next non-blank byte, not consumed.
-    #[inline]
     pub fn peek(&mut self) -> Option<u8> {
         self.ws();
         self.bytes.get(self.pos).copied()
@@ -124,7 +115,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// Inside an object: the next key (and its `:` consumed), or `None` at `}`.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Syntax> {
         const EOF: &str = "EOF while parsing an object";
         match self.peek() {
@@ -163,7 +153,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// Inside an array: `true` if another item follows, `false` at `]`.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Syntax> {
         const EOF: &str = "EOF while parsing a list";
         match self.peek() {
@@ -189,7 +178,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// A value where a scalar is expected; objects and arrays are skipped and reported as such.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn value(&mut self) -> Result<Val<'a>, Syntax> {
         let Some(b) = self.peek() else {
             return Err(self.eof("EOF while parsing a value"));
@@ -267,7 +255,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string at `pos` (on its opening quote): its value and its literal text.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     pub fn string(&mut self) -> Result<(Cow<'a, str>, &'a str), Syntax> {
         let start = self.pos;
         self.pos += 1;
@@ -381,7 +368,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// A number at `pos`, checked against the JSON grammar.
-    #[cfg_attr(optimize_hot, optimize(speed))]
     fn number(&mut self) -> Result<(), Syntax> {
         let digits = |l: &mut Self| {
             let s = l.pos;
