@@ -406,6 +406,38 @@ test("data set before the element is defined is taken over when it upgrades", as
   assert.deepEqual(rows, ["us-wh", "eg-moi", "kh-pm"]);
 });
 
+// element.js encodes feed text of up to a million characters with encodeInto (three bytes of
+// room a character) and longer text with encode: both give the engine the same bytes.
+test("feed text as a string reaches the board whole, short or over a million characters, names in Arabic", async () => {
+  const context = await pages.context();
+  const p = await context.newPage();
+  await p.goto(pages.server.url + "/data.html");
+  const got = await p.evaluate(async (seed) => {
+    await customElements.whenDefined("gov-leaderboard");
+    const el = document.getElementById("b");
+    const show = (text) => new Promise((r) => {
+      const done = (e) => {
+        el.removeEventListener("leaderboard-update", done);
+        el.removeEventListener("leaderboard-error", done);
+        r(e.type === "leaderboard-error" ? [`error: ${e.detail}`] : el.rows.map((row) => `${row.id} ${row.name}`));
+      };
+      el.addEventListener("leaderboard-update", done);
+      el.addEventListener("leaderboard-error", done);
+      el.data = text;
+    });
+    const feed = structuredClone(seed);
+    feed.pages.find((x) => x.id === "eg-moi").name = "وزارة الداخلية المصرية";
+    const short = await show(JSON.stringify(feed));
+    feed.pages.find((x) => x.id === "eg-moi").name = "وزارة الداخلية";
+    const text = JSON.stringify({ ...feed, padding: "ب".repeat(1_100_000) });
+    return { short, long: await show(text), length: text.length };
+  }, SEED);
+  assert.ok(got.length > 1e6);
+  assert.ok(got.short.includes("eg-moi وزارة الداخلية المصرية"), got.short.join(" | "));
+  assert.ok(got.long.includes("eg-moi وزارة الداخلية"), got.long.join(" | "));
+  await context.close();
+});
+
 test("a dark board brings its own background, so it stays readable on a light page", async () => {
   const context = await pages.context({ colorScheme: "dark" });
   const p = await context.newPage();
