@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
-import { shortenImports } from "./short-imports.mjs";
+import { shortenExports, shortenImports } from "./short-imports.mjs";
 import { shortStrings } from "./short-strings.mjs";
 import { insertIgnoreComments } from "./magic-comments.mjs";
 
@@ -76,10 +76,17 @@ writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 // glue's fast path for short strings (see short-strings.mjs).
 for (const name of ["gov_leaderboard", "gov_leaderboard_element"]) {
   const wasmPath = join(out, `${name}_bg.wasm`), gluePath = join(out, `${name}.js`);
-  const { wasm, glue, count } = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  let { wasm, glue, count } = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  let exports = "";
+  if (name === "gov_leaderboard_element") {
+    // The element only: every reader downloads it (the npm build is not downloaded by readers).
+    const short = shortenExports(wasm, glue);
+    ({ wasm, glue } = short);
+    exports = `, ${short.count} exports renamed, ${short.dropped} unused dropped`;
+  }
   writeFileSync(wasmPath, wasm);
   writeFileSync(gluePath, shortStrings(glue));
-  console.log(`${name}: ${count} imports renamed`);
+  console.log(`${name}: ${count} imports renamed${exports}`);
 }
 
 // The Node entry's WebAssembly (after the renaming above), as a module of its own (see

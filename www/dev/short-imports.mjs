@@ -2,13 +2,19 @@
 // JS alike. wasm-bindgen names each one `__wbg_<method>_<16 hex digits>` and every name is
 // written twice (wasm import section, glue object key): ~150 of them are 9.5 KB of text that
 // gzip cannot shrink much (the hashes are random), ~4 KB gz of every page with a live board.
-// The import module ("./x_bg.js") becomes "a". Nothing else changes: exports keep their names
-// (callers use `memory` and the class methods), so this is a rename the glue cannot notice.
+// The import module ("./x_bg.js") becomes "a". Nothing else changes, so this is a rename the
+// glue cannot notice.
+// `shortenExports` does the same for what the module exports (the element's build): names such
+// as `wasm_bindgen_<hash>___convert__closures_____invoke___js_sys_<hash>___Function_fn_…`
+// (up to 330 characters, each written in the export section and in the glue). The glue reaches
+// every export as `wasm.<name>`; each becomes `wasm.<short>`, exports the glue never reaches are
+// dropped, and `memory` keeps its name.
 // Any shape it does not expect (a non-function import, a name not found exactly once in the
-// glue) throws, so a future wasm-bindgen that lays things out differently fails the build
-// instead of shipping a broken package.
+// glue, a `wasm.` property that is not an export) throws, so a future wasm-bindgen that lays
+// things out differently fails the build instead of shipping a broken package.
 
 const IMPORT_SECTION = 2;
+const EXPORT_SECTION = 7;
 
 function readLeb(bytes, at) {
   let value = 0, shift = 0, byte;
@@ -93,4 +99,58 @@ export function shortenImports(wasm, glue) {
   let js = replaceOnce(glue, `${JSON.stringify(oldModule)}: import0,`, `a: import0,`);
   for (const [name, short] of names) js = replaceOnce(js, `\n        ${name}: function(`, `\n        ${short}: function(`);
   return { wasm: Buffer.concat(out), glue: js, count: names.length };
+}
+
+/** Renames the exports of `wasm` (bytes) in it and in its wasm-bindgen `glue` (text); keeps
+ * the names in `keep`, drops exports the glue does not use. */
+export function shortenExports(wasm, glue, keep = ["memory"]) {
+  const decoder = new TextDecoder();
+  const used = new Set([...glue.matchAll(/\bwasm\.([A-Za-z0-9_$]+)/g)].map((m) => m[1]));
+  if (!/\bwasm = instance\.exports;/.test(glue)) throw new Error("short-exports: the glue does not take `wasm` from instance.exports");
+  if (/\bwasm\s*\[/.test(glue)) throw new Error("short-exports: the glue reads an export by a computed name");
+  const out = [wasm.subarray(0, 8)];
+  const renamed = new Map();
+  let dropped = 0;
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = readLeb(wasm, at + 1);
+    const end = body + size;
+    if (id !== EXPORT_SECTION) {
+      out.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = readLeb(wasm, body);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = readLeb(wasm, p);
+      const name = decoder.decode(wasm.subarray(p, p + len));
+      p += len;
+      const descStart = p;
+      [, p] = readLeb(wasm, p + 1); // kind byte, then the index
+      const desc = wasm.subarray(descStart, p);
+      if (keep.includes(name)) entries.push([name, desc]);
+      else if (!used.has(name)) dropped++;
+      else {
+        const short = shortName(renamed.size);
+        if (keep.includes(short)) throw new Error(`short-exports: ${short} is a kept name`);
+        renamed.set(name, short);
+        entries.push([short, desc]);
+      }
+    }
+    if (p !== end) throw new Error("short-exports: unexpected bytes after the exports");
+    const section = [...leb(entries.length)];
+    for (const [name, desc] of entries) section.push(...text(name), ...desc);
+    out.push(Uint8Array.from([EXPORT_SECTION, ...leb(section.length), ...section]));
+    at = end;
+  }
+  const js = glue.replace(/\bwasm\.([A-Za-z0-9_$]+)/g, (whole, name) => {
+    if (keep.includes(name)) return whole;
+    const short = renamed.get(name);
+    if (short === undefined) throw new Error(`short-exports: the glue uses wasm.${name}, which the module does not export`);
+    return `wasm.${short}`;
+  });
+  return { wasm: Buffer.concat(out), glue: js, count: renamed.size, dropped };
 }
