@@ -145,9 +145,10 @@ impl HalfInView {
         mut f: impl FnMut(bool) + 'static,
     ) -> Option<HalfInView> {
         let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The observer's own entries: no instanceof check needed.
             let half = entries.iter().any(|e| {
-                e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                    .is_ok_and(|e| e.is_intersecting() && e.intersection_ratio() >= 0.5)
+                let e = e.unchecked_into::<web_sys::IntersectionObserverEntry>();
+                e.is_intersecting() && e.intersection_ratio() >= 0.5
             });
             f(half);
         });

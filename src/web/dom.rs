@@ -251,7 +251,8 @@ impl Dom {
         error.set_attribute("role", "status")?;
         show(&error, false);
         let chart = child(doc, &board, "div", "gl-chart")?;
-        let canvas: HtmlCanvasElement = child(doc, &chart, "canvas", "")?.dyn_into()?;
+        // createElement's element of that tag: no instanceof check (see canvas::context).
+        let canvas: HtmlCanvasElement = child(doc, &chart, "canvas", "")?.unchecked_into();
         canvas.set_attribute("aria-hidden", "true")?;
         let table = child(doc, &board, "table", "gl-table")?;
         // Until the first board exists there is no heading, image or table to expose: only
@@ -544,7 +545,7 @@ impl ReplayDom {
         let icon = child(doc, &button, "span", "")?;
         icon.set_attribute("aria-hidden", "true")?;
         let label = child(doc, &button, "span", "gl-sr")?;
-        let scrubber: HtmlInputElement = child(doc, &row, "input", "gl-scrubber")?.dyn_into()?;
+        let scrubber: HtmlInputElement = child(doc, &row, "input", "gl-scrubber")?.unchecked_into();
         for (name, value) in [
             ("type", "range"),
             ("part", "scrubber"),

@@ -36,7 +36,7 @@ impl State {
             .host
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
         canvas.set_width(width);
         canvas.set_height(height);
         // The board's own colours and font (its theme, forced colours too), one pixel each.
@@ -92,7 +92,7 @@ impl State {
 fn download(doc: Option<web_sys::Document>, blob: Blob, name: &str) -> Result<(), JsValue> {
     let doc = doc.ok_or_else(|| JsValue::from_str("no document"))?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    let link: HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
