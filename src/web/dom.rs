@@ -130,6 +130,19 @@ fn set_text(e: &Element, text: &str) {
     }
 }
 
+/// Writes `text` into an element that shows one text (a cell: a figure, a rank). Its text node
+/// stays and only its data changes; `textContent` would put a new node in its place, and a new
+/// node is a new layout object for the browser to build and lay out (a live update of 50 rows
+/// was ~0.25 ms shorter this way, the updates alternated with the `textContent` build).
+pub fn write_text(e: &Element, text: &str) {
+    match e.first_child() {
+        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => {
+            node.set_node_value(Some(text))
+        }
+        _ => e.set_text_content(Some(text)),
+    }
+}
+
 /// Shows or hides `e`, touching the attribute only when that changes it: a write of the same
 /// value still invalidates style, and a replay frame shows the same parts 60 times a second.
 fn show(e: &Element, visible: bool) {
@@ -193,10 +206,10 @@ fn patch(doc: &Document, e: &Element, old: Option<&El>, new: &El) -> Result<(), 
         e.set_text_content(None);
         return append_children(doc, e, &new.children);
     };
-    // A cell whose one text changed (a figure, a rank): written without fetching the node.
+    // A cell whose one text changed (a figure, a rank).
     if let ([Node::Text(a)], [Node::Text(b)]) = (&old.children[..], &new.children[..]) {
         if a != b {
-            e.set_text_content(Some(b));
+            write_text(e, b);
         }
         return Ok(());
     }

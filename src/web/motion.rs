@@ -3,7 +3,7 @@
 //! skipped under `prefers-reduced-motion: reduce`.
 
 use super::callbacks::Frame;
-use super::dom::Dom;
+use super::dom::{write_text, Dom};
 use crate::small_map::SmallMap;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
@@ -156,7 +156,7 @@ impl Drop for Tween {
     fn drop(&mut self) {
         self.frame.borrow_mut().take();
         for c in self.counts.iter() {
-            c.cell.set_text_content(Some(&c.last));
+            write_text(&c.cell, &c.last);
         }
     }
 }
@@ -177,7 +177,7 @@ fn step(
             } else {
                 format((c.from + (c.to - c.from) * eased).round())
             };
-            c.cell.set_text_content(Some(&text));
+            write_text(&c.cell, &text);
         }
         if t < 1.0 {
             step(again.clone(), counts.clone(), format.clone(), start);
