@@ -52,6 +52,27 @@ fn intl_path_formats_like_icu4x() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// Small whole numbers are kept once formatted (intl.rs): asked again, in any order, with
+/// larger ones between, each is still the browser's own text for it, in every numbering.
+#[wasm_bindgen_test]
+fn small_integers_kept_once_formatted_read_as_intl_writes_them() {
+    for locale in ["en", "ar-EG", "fr"] {
+        let n = Numbers::new(locale).expect("locale");
+        let intl =
+            js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale.into()), &Object::new())
+                .format();
+        let expected = |v: u64| {
+            intl.call1(&JsValue::NULL, &JsValue::from_f64(v as f64))
+                .ok()
+                .and_then(|s| s.as_string())
+                .expect("Intl text")
+        };
+        for v in [7, 0, 1023, 1024, 3, 7, 999_999, 50, 0, 1023, 1, 1025, 3] {
+            assert_eq!(n.integer(v), expected(v), "{locale} {v}");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn maps_keyed_from_random_bits_keep_their_own_key() {
     use gov_leaderboard::keyed_map::{seed, Map};
