@@ -51,22 +51,31 @@ function shortName(i) {
   return name;
 }
 
+/** `wasm` with its section `id` (if any) replaced by what `rewrite(body, end)` returns: the
+ * new section's contents, read from `wasm` between `body` and `end`. */
+function rewriteSection(wasm, id, rewrite) {
+  const out = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, body] = readLeb(wasm, at + 1);
+    const end = body + size;
+    if (wasm[at] === id) {
+      const section = rewrite(body, end);
+      out.push(Uint8Array.from([id, ...leb(section.length), ...section]));
+    } else {
+      out.push(wasm.subarray(at, end));
+    }
+    at = end;
+  }
+  return Buffer.concat(out);
+}
+
 /** Renames the imports of `wasm` (bytes) and of its wasm-bindgen `glue` (text). */
 export function shortenImports(wasm, glue) {
   const decoder = new TextDecoder();
-  const out = [wasm.subarray(0, 8)];
-  let at = 8;
   let oldModule = null;
   const names = [];
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = readLeb(wasm, at + 1);
-    const end = body + size;
-    if (id !== IMPORT_SECTION) {
-      out.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const out = rewriteSection(wasm, IMPORT_SECTION, (body, end) => {
     let [count, p] = readLeb(wasm, body);
     const section = [...leb(count)];
     for (let i = 0; i < count; i++) {
@@ -87,9 +96,8 @@ export function shortenImports(wasm, glue) {
       section.push(...text("a"), ...text(short), 0, ...wasm.subarray(typeStart, p));
     }
     if (p !== end) throw new Error("short-imports: unexpected bytes after the imports");
-    out.push(Uint8Array.from([IMPORT_SECTION, ...leb(section.length), ...section]));
-    at = end;
-  }
+    return section;
+  });
 
   const replaceOnce = (source, from, to) => {
     const parts = source.split(from);
@@ -98,7 +106,7 @@ export function shortenImports(wasm, glue) {
   };
   let js = replaceOnce(glue, `${JSON.stringify(oldModule)}: import0,`, `a: import0,`);
   for (const [name, short] of names) js = replaceOnce(js, `\n        ${name}: function(`, `\n        ${short}: function(`);
-  return { wasm: Buffer.concat(out), glue: js, count: names.length };
+  return { wasm: out, glue: js, count: names.length };
 }
 
 /** Renames the exports of `wasm` (bytes) in it and in its wasm-bindgen `glue` (text); keeps
@@ -108,19 +116,9 @@ export function shortenExports(wasm, glue, keep = ["memory"]) {
   const used = new Set([...glue.matchAll(/\bwasm\.([A-Za-z0-9_$]+)/g)].map((m) => m[1]));
   if (!/\bwasm = instance\.exports;/.test(glue)) throw new Error("short-exports: the glue does not take `wasm` from instance.exports");
   if (/\bwasm\s*\[/.test(glue)) throw new Error("short-exports: the glue reads an export by a computed name");
-  const out = [wasm.subarray(0, 8)];
   const renamed = new Map();
   let dropped = 0;
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = readLeb(wasm, at + 1);
-    const end = body + size;
-    if (id !== EXPORT_SECTION) {
-      out.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const out = rewriteSection(wasm, EXPORT_SECTION, (body, end) => {
     let [count, p] = readLeb(wasm, body);
     const entries = [];
     for (let i = 0; i < count; i++) {
@@ -143,14 +141,13 @@ export function shortenExports(wasm, glue, keep = ["memory"]) {
     if (p !== end) throw new Error("short-exports: unexpected bytes after the exports");
     const section = [...leb(entries.length)];
     for (const [name, desc] of entries) section.push(...text(name), ...desc);
-    out.push(Uint8Array.from([EXPORT_SECTION, ...leb(section.length), ...section]));
-    at = end;
-  }
+    return section;
+  });
   const js = glue.replace(/\bwasm\.([A-Za-z0-9_$]+)/g, (whole, name) => {
     if (keep.includes(name)) return whole;
     const short = renamed.get(name);
     if (short === undefined) throw new Error(`short-exports: the glue uses wasm.${name}, which the module does not export`);
     return `wasm.${short}`;
   });
-  return { wasm: Buffer.concat(out), glue: js, count: renamed.size, dropped };
+  return { wasm: out, glue: js, count: renamed.size, dropped };
 }
