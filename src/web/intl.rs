@@ -141,6 +141,7 @@ impl NumberFormat for Numbers {
             &js_sys::Date::new(&JsValue::from_f64(ms)),
         )
     }
+
     fn per_post(&self, v: f64) -> String {
         call(self.format(Kind::PerPost), &JsValue::from_f64(v))
     }
