@@ -1,22 +1,29 @@
 //! Every JS callback the element registers is owned by one of these, and released when it is
 //! dropped (on `disconnectedCallback`): nothing is leaked with `Closure::forget`, so no listener
 //! outlives its element.
+//!
+//! Each is a `Closure<dyn FnMut(JsValue)>` (`Callback`), its argument typed inside: every
+//! distinct closure signature is a shim of its own in the .wasm and in its glue, which every
+//! reader downloads.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget, ResizeObserver};
 
+/// The one closure type of the element's callbacks (see the module's comment).
+type Callback = Closure<dyn FnMut(JsValue)>;
+
 /// A `setTimeout` that is cleared when dropped.
 #[must_use = "dropping it releases the callback at once"]
 pub struct Timer {
     id: i32,
-    _closure: Closure<dyn FnMut()>,
+    _closure: Callback,
 }
 
 impl Timer {
     /// Calls `f` once after `ms`; `None` if there is no window (never in a page).
     pub fn once(ms: f64, f: impl FnOnce() + 'static) -> Option<Timer> {
-        let closure = Closure::once(f);
+        let closure: Callback = Closure::once(move |_: JsValue| f());
         let window = web_sys::window()?;
         let ms = ms.clamp(0.0, f64::from(i32::MAX)) as i32;
         let id = window
@@ -45,16 +52,16 @@ impl Drop for Timer {
 pub struct Listener {
     target: EventTarget,
     event: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
+    closure: Callback,
 }
 
 impl Listener {
     pub fn new(
         target: &EventTarget,
         event: &'static str,
-        f: impl FnMut(Event) + 'static,
+        mut f: impl FnMut(Event) + 'static,
     ) -> Option<Listener> {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        let closure: Callback = Closure::new(move |e: JsValue| f(e.unchecked_into()));
         target
             .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
             .ok()?;
@@ -79,15 +86,15 @@ impl Drop for Listener {
 #[must_use = "dropping it releases the callback at once"]
 pub struct Resize {
     observer: ResizeObserver,
-    _closure: Closure<dyn FnMut(js_sys::Array)>,
+    _closure: Callback,
 }
 
 impl Resize {
     pub fn observe(
         target: &web_sys::Element,
-        f: impl FnMut(js_sys::Array) + 'static,
+        mut f: impl FnMut(js_sys::Array) + 'static,
     ) -> Option<Resize> {
-        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(f);
+        let closure: Callback = Closure::new(move |entries: JsValue| f(entries.unchecked_into()));
         let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
         observer.observe(target);
         Some(Resize {
@@ -107,12 +114,13 @@ impl Drop for Resize {
 #[must_use = "dropping it releases the callback at once"]
 pub struct Frame {
     id: i32,
-    _closure: Closure<dyn FnMut(f64)>,
+    _closure: Callback,
 }
 
 impl Frame {
-    pub fn request(f: impl FnMut(f64) + 'static) -> Option<Frame> {
-        let closure = Closure::<dyn FnMut(f64)>::new(f);
+    pub fn request(mut f: impl FnMut(f64) + 'static) -> Option<Frame> {
+        let closure: Callback =
+            Closure::new(move |now: JsValue| f(now.as_f64().unwrap_or_default()));
         let id = web_sys::window()?
             .request_animation_frame(closure.as_ref().unchecked_ref())
             .ok()?;
@@ -136,7 +144,7 @@ impl Drop for Frame {
 #[must_use = "dropping it releases the callback at once"]
 pub struct HalfInView {
     observer: web_sys::IntersectionObserver,
-    _closure: Closure<dyn FnMut(js_sys::Array)>,
+    _closure: Callback,
 }
 
 impl HalfInView {
@@ -144,8 +152,9 @@ impl HalfInView {
         target: &web_sys::Element,
         mut f: impl FnMut(bool) + 'static,
     ) -> Option<HalfInView> {
-        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let closure: Callback = Closure::new(move |entries: JsValue| {
             // The observer's own entries: no instanceof check needed.
+            let entries: js_sys::Array = entries.unchecked_into();
             let half = entries.iter().any(|e| {
                 let e = e.unchecked_into::<web_sys::IntersectionObserverEntry>();
                 e.is_intersecting() && e.intersection_ratio() >= 0.5

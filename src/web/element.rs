@@ -168,13 +168,28 @@ impl BoardElement {
             .unwrap_or_else(|_| Array::new().into())
     }
 
-    /// A PNG of the board as shown (SPEC §4 "Share"), `width`×`height` (each 200–4096).
-    pub fn snapshot(&self, width: u32, height: u32) -> Result<js_sys::Promise, JsError> {
+    /// A PNG of the board as shown (SPEC §4 "Share"), `width`×`height` (each 200–4096), given
+    /// to `resolve` as a Blob (or the reason to `reject`); element.js's `snapshot()` makes the
+    /// promise. A size out of range or no board yet throws at once.
+    pub fn snapshot(
+        &self,
+        width: u32,
+        height: u32,
+        resolve: js_sys::Function,
+        reject: js_sys::Function,
+    ) -> Result<(), JsError> {
         let s = self
             .state
             .try_borrow()
             .map_err(|_| JsError::new("gov-leaderboard: busy"))?;
-        s.snapshot(width, height).map_err(js_error)
+        let done = move |blob: Result<web_sys::Blob, JsValue>| {
+            let settled = match blob {
+                Ok(blob) => resolve.call1(&JsValue::NULL, &blob),
+                Err(e) => reject.call1(&JsValue::NULL, &e),
+            };
+            warn_on_error(settled);
+        };
+        s.snapshot(width, height, Box::new(done)).map_err(js_error)
     }
 
     /// Puts the element in its error state from outside (element.js calls it when a call into

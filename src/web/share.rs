@@ -1,6 +1,6 @@
 //! The share image (SPEC §4 "Share"): the board as shown — the replay's day during a replay —
 //! drawn by the core's card code (`crate::card`) on a canvas of its own, so the browser shapes
-//! Arabic with the reader's fonts, in the board's colours; `snapshot()` resolves to its PNG and
+//! Arabic with the reader's fonts, in the board's colours; `snapshot()` gives its PNG and
 //! the share button downloads it as `leaderboard-<as_of>.png`. Canvas `toBlob` and a `blob:`
 //! download work under the strict CSP (SPEC §4).
 
@@ -9,7 +9,6 @@ use super::canvas_backend::Canvas2d;
 use super::error::warn_on_error;
 use super::state::State;
 use crate::card::{self, Card};
-use js_sys::{Function, Promise};
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,8 +18,17 @@ use web_sys::{Blob, HtmlAnchorElement, HtmlCanvasElement, Url};
 const KEEP_URL_MS: i32 = 60_000;
 
 impl State {
-    /// A PNG of the board as shown, `width`×`height` CSS pixels (each 200–4096).
-    pub(super) fn snapshot(&self, width: u32, height: u32) -> Result<Promise, JsValue> {
+    /// Draws a PNG of the board as shown, `width`×`height` CSS pixels (each 200–4096), and
+    /// gives it to `done` (an error if the browser made no image). Callbacks, not a `Promise`:
+    /// element.js makes the promise of `snapshot()` (a promise made here, and its executor, are
+    /// closure shims of their own in every reader's download).
+    pub(super) fn snapshot(
+        &self,
+        width: u32,
+        height: u32,
+        // Boxed: one drawing function for both callers, not one copy each.
+        done: Box<dyn FnOnce(Result<Blob, JsValue>)>,
+    ) -> Result<(), JsValue> {
         let size = format!("{width}x{height}");
         if card::parse_size(&size).is_none() {
             return Err(JsValue::from_str(
@@ -48,17 +56,14 @@ impl State {
         let area = Canvas2d::new(ctx, (width, height), None).into_drawing_area();
         // The canvas backend cannot fail (its error type is uninhabited).
         let _ = card.draw(&area, &style, background);
-        Ok(Promise::new(&mut |resolve: Function, reject: Function| {
-            let done = Closure::once_into_js(move |blob: JsValue| {
-                let outcome = if blob.is_null() {
-                    reject.call1(&JsValue::NULL, &"gov-leaderboard: no image".into())
-                } else {
-                    resolve.call1(&JsValue::NULL, &blob)
-                };
-                warn_on_error(outcome);
-            });
-            warn_on_error(canvas.to_blob_with_type(done.unchecked_ref(), "image/png"));
-        }))
+        let made = Closure::once_into_js(move |blob: JsValue| {
+            done(if blob.is_null() {
+                Err("gov-leaderboard: no image".into())
+            } else {
+                Ok(blob.unchecked_into())
+            })
+        });
+        canvas.to_blob_with_type(made.unchecked_ref(), "image/png")
     }
 
     /// The share button: the `share` attribute's size, downloaded.
@@ -71,20 +76,12 @@ impl State {
             Some(d) => format!("leaderboard-{d}.png"),
             None => "leaderboard.png".to_string(),
         };
-        let promise = match self.snapshot(size.0, size.1) {
-            Ok(p) => p,
-            Err(e) => {
-                warn_on_error(Err::<(), _>(e));
-                return;
-            }
-        };
         let doc = self.host.owner_document();
-        wasm_bindgen_futures::spawn_local(async move {
-            let saved = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .and_then(|blob| download(doc, blob.dyn_into()?, &name));
-            warn_on_error(saved);
-        });
+        let done = move |blob: Result<Blob, JsValue>| {
+            warn_on_error(blob.and_then(|blob| download(doc, blob, &name)));
+        };
+        let started = self.snapshot(size.0, size.1, Box::new(done));
+        warn_on_error(started);
     }
 }
 
@@ -96,7 +93,7 @@ fn download(doc: Option<web_sys::Document>, blob: Blob, name: &str) -> Result<()
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    let free = Closure::once_into_js(move || {
+    let free = Closure::once_into_js(move |_: JsValue| {
         warn_on_error(Url::revoke_object_url(&url));
     });
     if let Some(w) = web_sys::window() {

@@ -262,11 +262,8 @@ export class GovLeaderboard extends Base {
   /** A PNG of the board as shown (SPEC §4 "Share"): Promise<Blob>, width × height 200–4096. */
   snapshot({ width = 1200, height = 675 } = {}) {
     if (!this.#engine) return Promise.reject(new Error("gov-leaderboard: no board to snapshot yet"));
-    try {
-      return this.#engine.snapshot(width, height);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    // The engine settles it (an error thrown at once, a bad size say, rejects it too).
+    return new Promise((resolve, reject) => this.#engine.snapshot(width, height, resolve, reject));
   }
 
   /** Whether this board's engine was in the middle of its work (see retire()). */
