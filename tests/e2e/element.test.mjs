@@ -119,6 +119,9 @@ test("a 500 or an invalid feed keeps the board with a stale note, then it recove
     feed.fault = null;
     feed.body = withLatest("in-mygov", 1 + Math.floor(Math.random() * 1000)); // new bytes
     await until(async () => (await stale()) === null, 10000, "recovery");
+    // Cleared, the note takes no room (its `:empty` rule: no text node left behind).
+    const cleared = await p.$eval("#b", (el) => { const n = el.shadowRoot.querySelector(".gl-stale"); return { empty: n.matches(":empty"), height: n.getBoundingClientRect().height }; });
+    assert.deepEqual(cleared, { empty: true, height: 0 }, "the cleared stale note collapses");
   }
   const errors = await p.evaluate(() => window.errors);
   assert.ok(errors.some((e) => /HTTP 500/.test(e)), JSON.stringify(errors));
