@@ -156,13 +156,12 @@ pub fn rank(feed: &Feed, opts: &RankOptions) -> Ranking {
         ranking.unranked = sorted_ids(feed, selected.iter().copied());
         return ranking;
     };
-    let current = ordered(feed, &selected, opts, d, 0);
+    let (now, before) = scores(feed, &selected, opts, d);
+    let current = ordered(feed, now, opts.ties);
     // Indexed by page: the previous window's rank, and whether the page is ranked now.
     let mut previous: Vec<Option<u32>> = vec![None; feed.pages.len()];
-    if let Window::Days(_) = opts.window {
-        for (page, _, rank) in ordered(feed, &selected, opts, d, 1) {
-            previous[page] = Some(rank);
-        }
+    for (page, _, rank) in ordered(feed, before, opts.ties) {
+        previous[page] = Some(rank);
     }
     let mut ranked = vec![false; feed.pages.len()];
     for r in &current {
@@ -205,19 +204,39 @@ fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
         .collect()
 }
 
-/// The ranked pages `(page, value, rank)` for the window shifted back `shift` windows,
-/// best first, tied rows by ascending id.
-fn ordered(
+/// The selected pages' values in the window ending at `d` and, for a window of days, in the
+/// one before it: `(page, value)` for each page ranked there.
+///
+/// Both come from one pass over the pages, so each series is fetched from memory once: a
+/// large feed's points do not stay in the cache from one pass to the next, and the ranking is
+/// bound by those fetches (4,000 pages × 90 days natively: 6–7 ms in a pass per window, 2.9 in
+/// one).
+fn scores(
     feed: &Feed,
     selected: &[usize],
     opts: &RankOptions,
     d: Date,
-    shift: u32,
-) -> Vec<(usize, Value, u32)> {
-    let mut scored: Vec<(usize, Value)> = selected
-        .iter()
-        .filter_map(|&i| score(&feed.pages[i], opts.metric, opts.window, d, shift).map(|v| (i, v)))
-        .collect();
+) -> (Vec<(usize, Value)>, Vec<(usize, Value)>) {
+    let earlier = matches!(opts.window, Window::Days(_));
+    let mut now = Vec::with_capacity(selected.len());
+    let mut before = Vec::with_capacity(if earlier { selected.len() } else { 0 });
+    for &i in selected {
+        let page = &feed.pages[i];
+        if let Some(v) = score(page, opts.metric, opts.window, d, 0) {
+            now.push((i, v));
+        }
+        if let Some(v) = earlier
+            .then(|| score(page, opts.metric, opts.window, d, 1))
+            .flatten()
+        {
+            before.push((i, v));
+        }
+    }
+    (now, before)
+}
+
+/// The scored pages `(page, value, rank)`, best first, tied rows by ascending id.
+fn ordered(feed: &Feed, mut scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usize, Value, u32)> {
     order::sort_by(&mut scored, |a, b| {
         a.1.cmp_desc(&b.1).then_with(|| {
             feed.pages[a.0]
@@ -226,7 +245,7 @@ fn ordered(
                 .cmp(feed.pages[b.0].id.as_bytes())
         })
     });
-    assign_ranks(scored, opts.ties)
+    assign_ranks(scored, ties)
 }
 
 fn assign_ranks(scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usize, Value, u32)> {
