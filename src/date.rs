@@ -67,14 +67,12 @@ impl Date {
 /// feed's series): the last month's `YYYY-MM-` and first day are kept, so a date in it costs
 /// two digit checks and an addition instead of a whole parse (~130 instructions a point, 12 % of
 /// reading a large feed, callgrind). Same answers as `parse_bytes`, always.
-#[cfg(feature = "api")]
 #[derive(Default)]
 pub struct DateReader {
     /// `YYYY-MM-` as read, its day 1, its length in days (0: nothing kept yet).
     month: ([u8; 8], i32, i32),
 }
 
-#[cfg(feature = "api")]
 impl DateReader {
     /// Inlined where a point is read; a new month is the rare call.
     #[inline(always)]
@@ -185,7 +183,6 @@ mod tests {
     /// Whatever came before, the date reader answers as `parse_bytes`: runs of dates in one
     /// month, month and year ends, invalid days and months after a valid month, bytes that
     /// are not digits where the day goes.
-    #[cfg(feature = "api")]
     mod date_reader {
         use super::*;
         use proptest::prelude::*;

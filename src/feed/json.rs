@@ -4,7 +4,6 @@
 
 use super::check::{self, quote};
 use super::json_lexer::{Kind, Lexer, Syntax, Val};
-#[cfg(feature = "api")]
 use super::json_point;
 #[cfg(not(target_arch = "wasm32"))]
 use super::json_split;
@@ -107,7 +106,6 @@ struct Reader<'a> {
     /// allocations, reallocations and copies fewer).
     scratch: Vec<(Point, usize)>,
     /// The points' dates, read knowing the month of the one before (see `json_point`).
-    #[cfg(feature = "api")]
     dates: crate::date::DateReader,
 }
 
@@ -221,7 +219,6 @@ impl<'a> Reader<'a> {
             points_left: MAX_POINTS,
             stopped: false,
             scratch: Vec::new(),
-            #[cfg(feature = "api")]
             dates: Default::default(),
         }
     }
@@ -594,9 +591,9 @@ impl<'a> Reader<'a> {
             self.wrong_container(at, "an object")?;
             return Ok(None);
         }
-        // The fast path for plain points serves throughput (npm, CLI); the element reads small
-        // feeds and every byte of it is downloaded by readers, so it goes the general way.
-        #[cfg(feature = "api")]
+        // Plain points take the fast path, in every build. The element once went the general
+        // way to save bytes: the fast path costs it 745 B gzip and saves 0.6-0.9 ms of every
+        // live update of a 50-row board (60 pages x 40 days; 600-800 alternated updates).
         if let Some((point, end)) = json_point::read(self.lx.bytes(), self.lx.pos, &mut self.dates)
         {
             self.lx.pos = end;

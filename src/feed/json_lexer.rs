@@ -60,7 +60,6 @@ impl<'a> Lexer<'a> {
     }
 
     /// The whole input, for fast paths that read ahead and then move `pos`.
-    #[cfg(feature = "api")]
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
     }

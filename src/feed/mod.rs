@@ -5,7 +5,6 @@ mod csv;
 mod csv_reader;
 mod json;
 mod json_lexer;
-#[cfg(feature = "api")]
 mod json_point;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_split;
