@@ -175,8 +175,12 @@ fn run_import(args: ImportArgs) -> i32 {
         if path == "-" {
             return Ok(Input::new("-", std::io::stdin()));
         }
+        #[cfg(unix)]
+        let input = |f| Input::file(path, f);
+        #[cfg(not(unix))]
+        let input = |f| Input::new(path, f);
         std::fs::File::open(path)
-            .map(|f| Input::new(path, f))
+            .map(input)
             .map_err(|e| format!("cannot read {path}: {e}"))
     };
     let inputs: Result<Vec<_>, _> = args.exports.iter().map(|p| open(p)).collect();

@@ -204,6 +204,9 @@ fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
         .collect()
 }
 
+/// Pages and their values, in no particular order.
+type Scored = Vec<(usize, Value)>;
+
 /// The selected pages' values in the window ending at `d` and, for a window of days, in the
 /// one before it: `(page, value)` for each page ranked there.
 ///
@@ -211,12 +214,7 @@ fn sorted_ids(feed: &Feed, pages: impl Iterator<Item = usize>) -> Vec<String> {
 /// large feed's points do not stay in the cache from one pass to the next, and the ranking is
 /// bound by those fetches (4,000 pages × 90 days natively: 6–7 ms in a pass per window, 2.9 in
 /// one).
-fn scores(
-    feed: &Feed,
-    selected: &[usize],
-    opts: &RankOptions,
-    d: Date,
-) -> (Vec<(usize, Value)>, Vec<(usize, Value)>) {
+fn scores(feed: &Feed, selected: &[usize], opts: &RankOptions, d: Date) -> (Scored, Scored) {
     let earlier = matches!(opts.window, Window::Days(_));
     let mut now = Vec::with_capacity(selected.len());
     let mut before = Vec::with_capacity(if earlier { selected.len() } else { 0 });
@@ -236,7 +234,7 @@ fn scores(
 }
 
 /// The scored pages `(page, value, rank)`, best first, tied rows by ascending id.
-fn ordered(feed: &Feed, mut scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usize, Value, u32)> {
+fn ordered(feed: &Feed, mut scored: Scored, ties: Ties) -> Vec<(usize, Value, u32)> {
     order::sort_by(&mut scored, |a, b| {
         a.1.cmp_desc(&b.1).then_with(|| {
             feed.pages[a.0]
@@ -248,7 +246,7 @@ fn ordered(feed: &Feed, mut scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usi
     assign_ranks(scored, ties)
 }
 
-fn assign_ranks(scored: Vec<(usize, Value)>, ties: Ties) -> Vec<(usize, Value, u32)> {
+fn assign_ranks(scored: Scored, ties: Ties) -> Vec<(usize, Value, u32)> {
     let mut out: Vec<(usize, Value, u32)> = Vec::with_capacity(scored.len());
     for (i, (page, value)) in scored.into_iter().enumerate() {
         let rank = match out.last() {

@@ -7,12 +7,14 @@ mod map;
 mod merge;
 mod pages;
 mod read;
+mod split;
 pub mod values;
 
 pub use map::ColumnMap;
 pub use merge::{overlay, Summary};
 pub use pages::PageFields;
 pub use read::{Format, Sums};
+pub use split::Source;
 
 use crate::feed::{self, FeedError, Problems};
 use jiff::tz::TimeZone;
@@ -40,13 +42,40 @@ impl Default for ImportOptions {
 pub struct Input<'a> {
     pub name: String,
     pub reader: Box<dyn Read + 'a>,
+    /// The same bytes again from any offset (a file, bytes in memory): a large export is then
+    /// read in two halves at once (split.rs). `None` for a stream such as standard input.
+    pub again: Option<Box<dyn Source + 'a>>,
 }
 
 impl<'a> Input<'a> {
+    /// A stream, read once from start to end.
     pub fn new(name: impl Into<String>, reader: impl Read + 'a) -> Self {
         Input {
             name: name.into(),
             reader: Box::new(reader),
+            again: None,
+        }
+    }
+
+    /// An open file: read from its start, and again from any offset through a second handle
+    /// (positional reads, which leave the first handle's offset alone).
+    #[cfg(unix)]
+    pub fn file(name: impl Into<String>, file: std::fs::File) -> Self {
+        let again = file
+            .try_clone()
+            .ok()
+            .map(|f| Box::new(f) as Box<dyn Source>);
+        Input {
+            again,
+            ..Input::new(name, file)
+        }
+    }
+
+    /// Bytes in memory.
+    pub fn bytes(name: impl Into<String>, bytes: &'a [u8]) -> Self {
+        Input {
+            again: Some(Box::new(bytes)),
+            ..Input::new(name, bytes)
         }
     }
 }
@@ -65,6 +94,7 @@ pub fn read(
         let sums = read::read_export(
             &input.name,
             input.reader,
+            input.again.as_deref(),
             opts.format,
             opts.map.as_ref(),
             &opts.tz,

@@ -4,14 +4,16 @@
 //! every record); natively its size does not matter, and it is faster than the feed's own
 //! reader on exports' long quoted messages.
 
-use super::map::{ColumnMap, Posts, Source};
+use super::map::{ColumnMap, Posts, Source as MapSource};
+use super::split::{self, Source};
 use super::values;
 use crate::date::Date;
 use crate::feed::check;
 use crate::feed::Problems;
 use jiff::tz::TimeZone;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{btree_map::Entry, BTreeMap, HashMap};
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The export formats of SPEC §5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,20 +103,34 @@ enum PostCount {
 }
 
 /// Reads `reader` (the export `file`) into sums; every bad row is reported in `problems`.
-/// `None` when the header itself is unusable.
+/// `None` when the header itself is unusable. A large export that can be read `again` from an
+/// offset is read in two halves at once (split.rs).
 pub fn read_export(
     file: &str,
     reader: impl Read,
+    again: Option<&dyn Source>,
     format: Format,
     map: Option<&ColumnMap>,
     tz: &TimeZone,
     problems: &mut Problems,
 ) -> Option<Sums> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(reader);
+    read_export_with(file, reader, again, format, map, tz, problems, &split::cut)
+}
+
+/// `read_export`, with the export's second half read from where `cut` says (given the export
+/// to read again and the header's field count), if anywhere.
+#[allow(clippy::too_many_arguments)]
+fn read_export_with(
+    file: &str,
+    reader: impl Read,
+    again: Option<&dyn Source>,
+    format: Format,
+    map: Option<&ColumnMap>,
+    tz: &TimeZone,
+    problems: &mut Problems,
+    cut: &dyn Fn(&dyn Source, usize) -> Option<u64>,
+) -> Option<Sums> {
+    let mut csv = csv_reader(reader);
     let mut record = csv::ByteRecord::new();
     let header = match csv.read_byte_record(&mut record) {
         Ok(true) => header_names(&record),
@@ -131,48 +147,136 @@ pub fn read_export(
         }
     };
     let plan = plan(file, &header, format, map, problems)?;
-    let mut sums = Sums::default();
-    loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(format!("{file}: line {line}"), csv_error(&e));
-                // A broken record stops the reader where it cannot resynchronise.
-                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    break;
+    let ctx = Rows {
+        file,
+        header: &header,
+        plan: &plan,
+        tz,
+    };
+    let ahead = again.and_then(|a| cut(a, header.len()).map(|at| (a, at)));
+    Some(read_records(&mut csv, &ctx, ahead, problems))
+}
+
+fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 20)
+        .from_reader(reader)
+}
+
+/// What every row of one export is read with.
+struct Rows<'a> {
+    file: &'a str,
+    header: &'a [String],
+    plan: &'a Plan,
+    tz: &'a TimeZone,
+}
+
+/// The records after the header. With `ahead` (an export to read again, and a cut), the rows
+/// from the cut on are read on another thread meanwhile, and taken if this reader arrives at
+/// a record starting exactly there (split.rs says why that is the same as reading on).
+fn read_records<R: Read>(
+    csv: &mut csv::Reader<R>,
+    rows: &Rows<'_>,
+    ahead: Option<(&dyn Source, u64)>,
+    problems: &mut Problems,
+) -> Sums {
+    // Set when this reader passes the cut without arriving at it: the other stops early.
+    let unwanted = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // A thread that cannot be started (a process at its limit) is no reason to fail.
+        let mut ahead = ahead.and_then(|(source, cut)| {
+            let unwanted = &unwanted;
+            let later = std::thread::Builder::new()
+                .spawn_scoped(scope, move || read_from_cut(source, cut, rows, unwanted))
+                .ok()?;
+            Some((cut, later))
+        });
+        let mut sums = Sums::default();
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    problems.push(format!("{}: line {line}", rows.file), csv_error(&e));
+                    // A broken record stops the reader where it cannot resynchronise.
+                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        break;
+                    }
+                    continue;
                 }
-                continue;
             }
+            let at = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
+            if ahead.as_ref().is_some_and(|(cut, _)| at.0 >= *cut) {
+                if let Some((cut, later)) = ahead.take() {
+                    if at.0 > cut {
+                        unwanted.store(true, Ordering::Relaxed);
+                    } else if let Some(later) = later.join().ok().flatten() {
+                        #[cfg(test)]
+                        tests::TAKEN.with(|t| t.set(t.get() + 1));
+                        append(&mut sums, later, at.1.saturating_sub(1));
+                        return sums;
+                    }
+                }
+            }
+            take(&mut sums, &record, rows, problems);
         }
-        sums.rows += 1;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != header.len() && !(record.len() == 1 && record.get(0) == Some(b"")) {
-            problems.push(
-                format!("{file}: line {line}"),
-                format!(
-                    "expected {} fields as in the header, got {}",
-                    header.len(),
-                    record.len()
-                ),
-            );
-            continue;
-        }
-        if record.len() == 1 && header.len() > 1 {
-            continue; // a blank line
-        }
-        let row = Row {
-            file,
-            line,
-            record: &record,
-            header: &header,
-        };
-        if let Some(r) = row.read(&plan, tz, problems) {
-            add(&mut sums, r);
+        unwanted.store(true, Ordering::Relaxed); // stopped before the cut: a broken record
+        sums
+    })
+}
+
+/// The rows from `cut` to the end, read on their own: `None` at the first problem (its line
+/// would be counted from the cut), if the bytes cannot be read, or once they are `unwanted`.
+fn read_from_cut(
+    source: &dyn Source,
+    cut: u64,
+    rows: &Rows<'_>,
+    unwanted: &AtomicBool,
+) -> Option<Sums> {
+    let mut csv = csv_reader(source.from(cut).ok()?);
+    let mut record = csv::ByteRecord::new();
+    let mut problems = Problems::default();
+    let mut sums = Sums::default();
+    while csv.read_byte_record(&mut record).ok()? {
+        take(&mut sums, &record, rows, &mut problems);
+        if problems.len() > 0 || unwanted.load(Ordering::Relaxed) {
+            return None;
         }
     }
     Some(sums)
+}
+
+/// One record after the header: counted, checked against the header, added to `sums`.
+fn take(sums: &mut Sums, record: &csv::ByteRecord, rows: &Rows<'_>, problems: &mut Problems) {
+    sums.rows += 1;
+    let line = record.position().map_or(0, |p| p.line());
+    let fields = rows.header.len();
+    if record.len() != fields && !(record.len() == 1 && record.get(0) == Some(b"")) {
+        problems.push(
+            format!("{}: line {line}", rows.file),
+            format!(
+                "expected {fields} fields as in the header, got {}",
+                record.len()
+            ),
+        );
+        return;
+    }
+    if record.len() == 1 && fields > 1 {
+        return; // a blank line
+    }
+    let row = Row {
+        file: rows.file,
+        line,
+        record,
+        header: rows.header,
+    };
+    if let Some(r) = row.read(rows.plan, rows.tz, problems) {
+        add(sums, r);
+    }
 }
 
 fn csv_error(e: &csv::Error) -> String {
@@ -289,9 +393,9 @@ fn plan(
                 );
                 return None;
             };
-            let mut cell = |s: &Source| match s {
-                Source::Column(c) => Cell::Column(col(c)),
-                Source::Literal(l) => Cell::Literal(l.clone()),
+            let mut cell = |s: &MapSource| match s {
+                MapSource::Column(c) => Cell::Column(col(c)),
+                MapSource::Literal(l) => Cell::Literal(l.clone()),
             };
             let id = cell(&m.id);
             let name = cell(&m.name);
@@ -562,10 +666,200 @@ fn add(sums: &mut Sums, r: RowSums<'_>) {
     }
 }
 
+/// Adds `later`, the sums of the rows from the cut on (their lines counted from the cut), to
+/// `sums`, as if one reader had read them after the rows before: `lines_before` is the line
+/// just before the cut. Every rule of [`add`] holds across the halves: interactions and
+/// posts add up; a page's name and details are its last row's; a day's followers are its
+/// latest post's (the later half's line numbers, moved on, win ties as later rows do).
+fn append(sums: &mut Sums, later: Sums, lines_before: u64) {
+    sums.rows += later.rows;
+    for (id, b) in later.pages {
+        let a = sums.pages.entry(id).or_default();
+        append_page(a, b, lines_before);
+    }
+}
+
+fn append_page(a: &mut PageSums, b: PageSums, lines_before: u64) {
+    a.name = b.name;
+    for (field, value) in [
+        (&mut a.country, b.country),
+        (&mut a.platform, b.platform),
+        (&mut a.category, b.category),
+    ] {
+        if value.is_some() {
+            *field = value;
+        }
+    }
+    for (date, mut day) in b.days {
+        if day.followers.is_some() {
+            day.latest.2 += lines_before;
+        }
+        match a.days.entry(date) {
+            Entry::Vacant(v) => {
+                v.insert(day);
+            }
+            Entry::Occupied(mut o) => append_day(o.get_mut(), day),
+        }
+    }
+}
+
+fn append_day(a: &mut DaySums, b: DaySums) {
+    a.interactions = a.interactions.saturating_add(b.interactions);
+    if let Some(posts) = b.posts {
+        a.posts = Some(a.posts.unwrap_or(0) + posts);
+    }
+    if let Some(followers) = b.followers {
+        if a.followers.is_none() || b.latest >= a.latest {
+            a.followers = Some(followers);
+            a.latest = b.latest;
+        }
+    }
+}
+
 /// `*field = value`, without a new allocation when it already holds it.
 fn set(field: &mut String, value: &str) {
     if field != value {
         field.clear();
         field.push_str(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    thread_local! {
+        /// How many times this thread's reader took the rows read from a cut by another.
+        pub(super) static TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    const MAP: &str = "id=page,name=name,date=day,interactions=value,posts=#rows,followers=fol";
+
+    /// The export read with its second half from `cut` on (or in one pass): the sums and the
+    /// problems as reported.
+    fn read_cut(text: &str, cut: Option<u64>) -> (Option<Sums>, Vec<String>) {
+        let map: ColumnMap = MAP.parse().expect("map");
+        let mut problems = Problems::default();
+        let bytes = text.as_bytes();
+        let sums = read_export_with(
+            "e.csv",
+            bytes,
+            Some(&bytes),
+            Format::Columns,
+            Some(&map),
+            &TimeZone::UTC,
+            &mut problems,
+            &|_, _| cut,
+        );
+        let listed = match problems.into_result(()) {
+            Ok(()) => Vec::new(),
+            Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
+        };
+        (sums, listed)
+    }
+
+    /// A row: page, day, interactions, followers, note, whether it ends in CR LF.
+    type Line = (u8, u8, u32, Option<u32>, String, bool);
+
+    /// The rows as an export: notes are quoted, with commas, doubled quotes and line breaks;
+    /// a value of 0 is written as "x", a bad row.
+    fn export(rows: &[Line]) -> String {
+        let mut s = String::from("page,name,day,value,fol,note\n");
+        for (page, day, value, fol, note, crlf) in rows {
+            let value = if *value == 0 {
+                "x".to_string()
+            } else {
+                value.to_string()
+            };
+            let fol = fol.map(|f| f.to_string()).unwrap_or_default();
+            let note = note.replace('"', "\"\"");
+            let end = if *crlf { "\r\n" } else { "\n" };
+            s.push_str(&format!(
+                "p{page},Page {page} {},2026-01-0{} 10:00,{value},{fol},\"{note}\"{end}",
+                value.len(),
+                1 + day % 9
+            ));
+        }
+        s
+    }
+
+    fn rows() -> impl Strategy<Value = Vec<Line>> {
+        proptest::collection::vec(
+            (
+                0u8..4,
+                0u8..5,
+                0u32..30,
+                proptest::option::of(0u32..100),
+                "[a-z,\"\n]{0,12}",
+                proptest::bool::ANY,
+            ),
+            1..14,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            ..crate::proptest_config("tests/regressions/import_split.txt")
+        })]
+
+        /// Whatever the cut (a record start, a line start inside a quoted note, anywhere), the
+        /// export reads as in one pass: the same sums (names, days, followers of the latest
+        /// row) and the same problems, on the same lines.
+        #[test]
+        fn any_cut_reads_as_one_pass(rows in rows()) {
+            let text = export(&rows);
+            let whole = read_cut(&text, None);
+            for cut in 0..=text.len() as u64 {
+                prop_assert_eq!(&read_cut(&text, Some(cut)), &whole, "cut at {}", cut);
+            }
+        }
+    }
+
+    /// The cuts at record starts are taken (so the test above compares two ways of reading);
+    /// with a bad row after the cut the rows from it are read again here, and its problem is
+    /// reported on its own line.
+    #[test]
+    fn a_cut_at_a_record_start_is_taken_unless_that_half_has_a_problem() {
+        let good = "page,name,day,value,fol,note\np1,A,2026-01-01,5,10,\"a\nb\"\np1,A,2026-01-02,7,11,c\np2,B,2026-01-02,1,,d\n";
+        let cut = good.find("p1,A,2026-01-02").expect("row") as u64;
+        let before = TAKEN.with(|t| t.get());
+        let (sums, problems) = read_cut(good, Some(cut));
+        assert_eq!(TAKEN.with(|t| t.get()), before + 1);
+        assert_eq!((sums, problems), read_cut(good, None));
+
+        let bad = good.replace("2026-01-02,1,", "2026-01-02,x,");
+        let before = TAKEN.with(|t| t.get());
+        let (_, problems) = read_cut(&bad, Some(cut));
+        assert_eq!(
+            TAKEN.with(|t| t.get()),
+            before,
+            "the half with a problem is not taken"
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("line 5"), "{problems:?}");
+    }
+
+    /// The guess skips line starts inside a quoted message and finds where records begin.
+    #[test]
+    fn the_cut_is_guessed_where_whole_records_begin() {
+        let mut text = String::from("page,name,day,value,fol,note\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "p{i},N,2026-01-01,{i},,\"one\ntwo,three\nfour\"\n"
+            ));
+        }
+        let bytes = text.as_bytes();
+        let cut = split::guess_cut(&bytes, 6, 0).expect("a cut") as usize;
+        assert!(cut >= text.len() / 2);
+        assert!(text[cut..].starts_with('p'), "{:?}", &text[cut..cut + 20]);
+        assert_eq!(text.as_bytes()[cut - 2], b'"');
+        assert_eq!(split::guess_cut(&bytes, 6, text.len() as u64 + 1), None);
+        assert_eq!(
+            split::guess_cut(&bytes, 7, 0),
+            None,
+            "no records of 7 fields"
+        );
     }
 }
