@@ -5,7 +5,7 @@
 //! reader on exports' long quoted messages.
 
 use super::map::{ColumnMap, Posts, Source as MapSource};
-use super::split::{self, Source};
+use super::split::Source;
 use super::values;
 use crate::date::Date;
 use crate::feed::check;
@@ -114,22 +114,6 @@ pub fn read_export(
     tz: &TimeZone,
     problems: &mut Problems,
 ) -> Option<Sums> {
-    read_export_with(file, reader, again, format, map, tz, problems, &split::cut)
-}
-
-/// `read_export`, with the export's second half read from where `cut` says (given the export
-/// to read again and the header's field count), if anywhere.
-#[allow(clippy::too_many_arguments)]
-fn read_export_with(
-    file: &str,
-    reader: impl Read,
-    again: Option<&dyn Source>,
-    format: Format,
-    map: Option<&ColumnMap>,
-    tz: &TimeZone,
-    problems: &mut Problems,
-    cut: &dyn Fn(&dyn Source, usize) -> Option<u64>,
-) -> Option<Sums> {
     let mut csv = csv_reader(reader);
     let mut record = csv::ByteRecord::new();
     let header = match csv.read_byte_record(&mut record) {
@@ -153,7 +137,7 @@ fn read_export_with(
         plan: &plan,
         tz,
     };
-    let ahead = again.and_then(|a| cut(a, header.len()).map(|at| (a, at)));
+    let ahead = again.and_then(|a| a.cut(header.len()).map(|at| (a, at)));
     Some(read_records(&mut csv, &ctx, ahead, problems))
 }
 
@@ -736,21 +720,37 @@ mod tests {
 
     const MAP: &str = "id=page,name=name,date=day,interactions=value,posts=#rows,followers=fol";
 
+    /// Bytes whose second half is read from a given cut (or that are read in one pass).
+    struct Cut<'a>(&'a [u8], Option<u64>);
+
+    impl Source for Cut<'_> {
+        fn size(&self) -> u64 {
+            self.0.size()
+        }
+
+        fn from(&self, offset: u64) -> std::io::Result<Box<dyn Read + Send + '_>> {
+            Source::from(&self.0, offset)
+        }
+
+        fn cut(&self, _fields: usize) -> Option<u64> {
+            self.1
+        }
+    }
+
     /// The export read with its second half from `cut` on (or in one pass): the sums and the
     /// problems as reported.
     fn read_cut(text: &str, cut: Option<u64>) -> (Option<Sums>, Vec<String>) {
         let map: ColumnMap = MAP.parse().expect("map");
         let mut problems = Problems::default();
         let bytes = text.as_bytes();
-        let sums = read_export_with(
+        let sums = read_export(
             "e.csv",
             bytes,
-            Some(&bytes),
+            Some(&Cut(bytes, cut)),
             Format::Columns,
             Some(&map),
             &TimeZone::UTC,
             &mut problems,
-            &|_, _| cut,
         );
         let listed = match problems.into_result(()) {
             Ok(()) => Vec::new(),
@@ -839,27 +839,5 @@ mod tests {
         );
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("line 5"), "{problems:?}");
-    }
-
-    /// The guess skips line starts inside a quoted message and finds where records begin.
-    #[test]
-    fn the_cut_is_guessed_where_whole_records_begin() {
-        let mut text = String::from("page,name,day,value,fol,note\n");
-        for i in 0..40 {
-            text.push_str(&format!(
-                "p{i},N,2026-01-01,{i},,\"one\ntwo,three\nfour\"\n"
-            ));
-        }
-        let bytes = text.as_bytes();
-        let cut = split::guess_cut(&bytes, 6, 0).expect("a cut") as usize;
-        assert!(cut >= text.len() / 2);
-        assert!(text[cut..].starts_with('p'), "{:?}", &text[cut..cut + 20]);
-        assert_eq!(text.as_bytes()[cut - 2], b'"');
-        assert_eq!(split::guess_cut(&bytes, 6, text.len() as u64 + 1), None);
-        assert_eq!(
-            split::guess_cut(&bytes, 7, 0),
-            None,
-            "no records of 7 fields"
-        );
     }
 }

@@ -25,6 +25,16 @@ pub trait Source: Sync {
     fn size(&self) -> u64;
     /// The bytes from `offset` to the end.
     fn from(&self, offset: u64) -> std::io::Result<Box<dyn Read + Send + '_>>;
+
+    /// Where a second thread should start reading it, if anywhere: with another core, in an
+    /// export of `MIN_SPLIT` bytes or more, where [`guess_cut`] says (records of `fields`
+    /// fields).
+    fn cut(&self, fields: usize) -> Option<u64> {
+        std::thread::available_parallelism()
+            .is_ok_and(|n| n.get() > 1)
+            .then(|| guess_cut(self, fields, MIN_SPLIT))
+            .flatten()
+    }
 }
 
 impl Source for &[u8] {
@@ -67,20 +77,11 @@ impl Source for std::fs::File {
     }
 }
 
-/// Where a second thread should start reading `source`, if anywhere: with another core, in
-/// an export of `MIN_SPLIT` bytes or more, where [`guess_cut`] says.
-pub(super) fn cut(source: &dyn Source, fields: usize) -> Option<u64> {
-    std::thread::available_parallelism()
-        .is_ok_and(|n| n.get() > 1)
-        .then(|| guess_cut(source, fields, MIN_SPLIT))
-        .flatten()
-}
-
 /// The first line start past the middle of `source` where three whole records of `fields`
 /// fields begin (a line start inside a quoted message rarely reads so), if `source` has `min`
 /// bytes or more. Never one that begins with a byte-order mark, which the CSV reader would
 /// take for the start of a file.
-pub(super) fn guess_cut(source: &dyn Source, fields: usize, min: u64) -> Option<u64> {
+pub(super) fn guess_cut<S: Source + ?Sized>(source: &S, fields: usize, min: u64) -> Option<u64> {
     let len = source.size();
     if len < min || len < 2 {
         return None;
@@ -121,12 +122,31 @@ fn records_start(bytes: &[u8], fields: usize) -> bool {
     csv.position().byte() < bytes.len() as u64
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The guess skips line starts inside a quoted message and finds where records begin.
+    #[test]
+    fn the_cut_is_guessed_where_whole_records_begin() {
+        let mut text = String::from("page,name,day,value,fol,note\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "p{i},N,2026-01-01,{i},,\"one\ntwo,three\nfour\"\n"
+            ));
+        }
+        let bytes = text.as_bytes();
+        let cut = guess_cut(&bytes, 6, 0).expect("a cut") as usize;
+        assert!(cut >= text.len() / 2);
+        assert!(text[cut..].starts_with('p'), "{:?}", &text[cut..cut + 20]);
+        assert_eq!(text.as_bytes()[cut - 2], b'"');
+        assert_eq!(guess_cut(&bytes, 6, text.len() as u64 + 1), None);
+        assert_eq!(guess_cut(&bytes, 7, 0), None, "no records of 7 fields");
+    }
+
     /// A file read again from an offset gives the bytes from there, and the first handle reads
     /// on from its own offset as if nothing else had read the file.
+    #[cfg(unix)]
     #[test]
     fn a_file_is_read_again_without_moving_the_first_reader() {
         let path = std::env::temp_dir().join(format!("gl-split-{}.csv", std::process::id()));
