@@ -741,14 +741,23 @@ mod tests {
     /// problems as reported.
     fn read_cut(text: &str, cut: Option<u64>) -> (Option<Sums>, Vec<String>) {
         let map: ColumnMap = MAP.parse().expect("map");
+        read_as(text, cut, Format::Columns, Some(&map))
+    }
+
+    fn read_as(
+        text: &str,
+        cut: Option<u64>,
+        format: Format,
+        map: Option<&ColumnMap>,
+    ) -> (Option<Sums>, Vec<String>) {
         let mut problems = Problems::default();
         let bytes = text.as_bytes();
         let sums = read_export(
             "e.csv",
             bytes,
             Some(&Cut(bytes, cut)),
-            Format::Columns,
-            Some(&map),
+            format,
+            map,
             &TimeZone::UTC,
             &mut problems,
         );
@@ -813,6 +822,43 @@ mod tests {
             let whole = read_cut(&text, None);
             for cut in 0..=text.len() as u64 {
                 prop_assert_eq!(&read_cut(&text, Some(cut)), &whole, "cut at {}", cut);
+            }
+        }
+    }
+
+    /// A CrowdTangle export: posts at times out of line order, so a day's followers are its
+    /// latest post's by time, which may be in either half.
+    fn crowdtangle(rows: &[(u8, u8, u8, u32, Option<u32>)]) -> String {
+        let mut s = String::from(
+            "Page Name,Facebook Id,Post Created,Total Interactions,Followers at Posting,Message\n",
+        );
+        for (page, day, hour, total, fol) in rows {
+            let fol = fol.map(|f| f.to_string()).unwrap_or_default();
+            s.push_str(&format!(
+                "Page {page},10000{page},2026-01-0{} {:02}:00:00 EST,{total},{fol},\"a\nb\"\n",
+                1 + day % 9,
+                hour % 24
+            ));
+        }
+        s
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 24,
+            ..crate::proptest_config("tests/regressions/import_split.txt")
+        })]
+
+        #[test]
+        fn any_cut_of_a_crowdtangle_export_reads_as_one_pass(rows in proptest::collection::vec(
+            (0u8..3, 0u8..3, 0u8..24, 0u32..1000, proptest::option::of(1u32..100)),
+            1..12,
+        )) {
+            let text = crowdtangle(&rows);
+            let whole = read_as(&text, None, Format::Auto, None);
+            prop_assert!(whole.1.is_empty(), "{:?}", whole.1);
+            for cut in 0..=text.len() as u64 {
+                prop_assert_eq!(&read_as(&text, Some(cut), Format::Auto, None), &whole, "cut at {}", cut);
             }
         }
     }
