@@ -70,14 +70,6 @@ impl<'a> Input<'a> {
             ..Input::new(name, file)
         }
     }
-
-    /// Bytes in memory.
-    pub fn bytes(name: impl Into<String>, bytes: &'a [u8]) -> Self {
-        Input {
-            again: Some(Box::new(bytes)),
-            ..Input::new(name, bytes)
-        }
-    }
 }
 
 /// Reads every export in order (a later export's page-day replaces an earlier one's, as if
