@@ -194,21 +194,20 @@ fn read_records<R: Read>(
                 }
             }
             let at = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
-            if ahead.as_ref().is_some_and(|(cut, _)| at.0 >= *cut) {
-                if let Some((cut, later)) = ahead.take() {
-                    if at.0 > cut {
-                        unwanted.store(true, Ordering::Relaxed);
-                    } else if let Some(later) = later.join().ok().flatten() {
-                        #[cfg(test)]
-                        tests::TAKEN.with(|t| t.set(t.get() + 1));
-                        append(&mut sums, later, at.1.saturating_sub(1));
-                        return sums;
-                    }
+            if let Some((cut, later)) = ahead.take_if(|(cut, _)| at.0 >= *cut) {
+                if at.0 > cut {
+                    unwanted.store(true, Ordering::Relaxed);
+                } else if let Some(later) = later.join().ok().flatten() {
+                    #[cfg(test)]
+                    tests::TAKEN.with(|t| t.set(t.get() + 1));
+                    append(&mut sums, later, at.1.saturating_sub(1));
+                    return sums;
                 }
             }
             take(&mut sums, &record, rows, problems);
         }
-        unwanted.store(true, Ordering::Relaxed); // stopped before the cut: a broken record
+        // Read to the end, or stopped by a broken record: the other thread's rows are not needed.
+        unwanted.store(true, Ordering::Relaxed);
         sums
     })
 }
