@@ -18,6 +18,7 @@ WASM_TARGET := $(call setting,target)
 PKG         := $(call setting,out-dir)
 OUT_NAME    := $(call setting,out-name)
 WASM_OPT    := $(call setting,wasm-opt)
+WASM_OPT_AFTER_ORDER := $(call setting,wasm-opt-after-order)
 BINDGEN_TARGET := $(call setting,bindgen-target)
 WASM_PROFILE := $(call setting,profile)
 NPM_PROFILE := $(call setting,npm-profile)
@@ -89,8 +90,13 @@ pkg: setup-rust setup-node
 	wasm-bindgen --target $(BINDGEN_TARGET) --no-typescript --out-dir $(PKG) --out-name $(OUT_NAME)_element $(ELEMENT_WASM)
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
 	node_modules/.bin/wasm-opt $(NPM_WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
-	node_modules/.bin/wasm-opt $(WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_element_bg.wasm -o $(PKG)/$(OUT_NAME)_element_bg.wasm
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
+	@# The element's after build-pkg.mjs: the exports its glue never calls are gone by then, so
+	@# wasm-opt drops the code only they reached.
+	node_modules/.bin/wasm-opt $(WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_element_bg.wasm -o $(PKG)/$(OUT_NAME)_element_bg.wasm
+	@# Its functions laid out for gzip (see order-functions.mjs), and shrunk once more.
+	$(NODE) www/dev/order-functions.mjs $(PKG)/$(OUT_NAME)_element_bg.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_AFTER_ORDER) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_element_bg.wasm -o $(PKG)/$(OUT_NAME)_element_bg.wasm
 	rm -rf www/pkg && cp -r $(PKG) www/pkg
 	@# What a page with a live board downloads, each file gzipped as a server would send it.
 	@$(NODE) www/dev/embed-weight.mjs $(PKG)
