@@ -12,6 +12,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import binaryen from "binaryen";
+import { readLeb } from "./leb128.mjs";
 
 const CODE_SECTION = 10;
 const WINDOW = 32 * 1024;
@@ -21,16 +22,6 @@ const { Features } = binaryen;
 const ELEMENT_FEATURES = Features.MutableGlobals | Features.NontrappingFPToInt | Features.SignExt |
   Features.BulkMemory | Features.BulkMemoryOpt | Features.ReferenceTypes | Features.CallIndirectOverlong |
   Features.Multivalue;
-
-function readLeb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
 
 /** The bytes of each function body (locals and code), in the order of the code section. */
 export function functionBodies(bytes) {

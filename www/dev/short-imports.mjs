@@ -13,29 +13,10 @@
 // glue, a `wasm.` property that is not an export) throws, so a future wasm-bindgen that lays
 // things out differently fails the build instead of shipping a broken package.
 
+import { leb, readLeb } from "./leb128.mjs";
+
 const IMPORT_SECTION = 2;
 const EXPORT_SECTION = 7;
-
-function readLeb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
 
 const utf8 = new TextEncoder();
 const text = (s) => { const b = utf8.encode(s); return [...leb(b.length), ...b]; };
