@@ -4,7 +4,7 @@
 use gov_leaderboard::feed::parse;
 use gov_leaderboard::options::{Metric, RankOptions, Ties, Window};
 use gov_leaderboard::rank::rank;
-use gov_leaderboard::timeline::{days, timeline};
+use gov_leaderboard::timeline::{days, timeline, Builder, Keep};
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 
@@ -399,6 +399,29 @@ proptest! {
             prop_assert_eq!(frame.date, f.add_days(i as i64));
             let on_day = RankOptions { as_of: Some(frame.date), ..o.clone() };
             prop_assert_eq!(frame.to_ranking(&feed, &o), rank(&feed, &on_day), "day {}", frame.date);
+        }
+    }
+
+    // Built a few days at a time (the element's tasks), the replay is the one built at once,
+    // whatever the steps.
+    #[test]
+    fn a_timeline_built_in_steps_is_the_timeline_built_at_once(
+        pages in pages(),
+        o in options(),
+        steps in prop::collection::vec(1usize..=40, 1..=8),
+    ) {
+        let feed = parse(to_json(&pages, true).as_bytes()).expect("valid");
+        let all = timeline(&feed, &o, None);
+        let mut builder = Builder::new(&feed, &o, None, Keep::Everything);
+        let mut call = 0;
+        while !builder.advance(&feed, steps[call % steps.len()]) {
+            call += 1;
+        }
+        prop_assert_eq!(builder.frames.len(), all.len());
+        for (a, b) in builder.frames.iter().zip(&all) {
+            prop_assert_eq!(a.date, b.date);
+            prop_assert_eq!(&a.rows, &b.rows);
+            prop_assert_eq!(&a.unranked, &b.unranked);
         }
     }
 
