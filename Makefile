@@ -91,8 +91,8 @@ pkg: setup-rust setup-node
 	@# npm binaryen's wasm-opt (never Debian's: it corrupts externref tables).
 	node_modules/.bin/wasm-opt $(NPM_WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_bg.wasm -o $(PKG)/$(OUT_NAME)_bg.wasm
 	$(NODE) www/dev/build-pkg.mjs $(PKG)
-	@# The element's after build-pkg.mjs: the exports its glue never calls are gone by then, so
-	@# wasm-opt drops the code only they reached.
+	@# The element's wasm-opt runs after build-pkg.mjs: the exports its glue never calls are
+	@# gone by then, so wasm-opt drops the code only they reached.
 	node_modules/.bin/wasm-opt $(WASM_OPT) $(WASM_FEATURES) $(PKG)/$(OUT_NAME)_element_bg.wasm -o $(PKG)/$(OUT_NAME)_element_bg.wasm
 	@# Its functions laid out for gzip (see order-functions.mjs), and shrunk once more.
 	$(NODE) www/dev/order-functions.mjs $(PKG)/$(OUT_NAME)_element_bg.wasm

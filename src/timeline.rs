@@ -423,11 +423,10 @@ impl Builder {
         }
     }
 
-    /// Each row's rank in the previous window (SPEC §2 "Movement"), among all selected pages.
-    /// Competition ranks in one pass over the pages: the rows' previous values in order, and
-    /// for each page the first of them it beats (a binary search), so a day costs pages ×
-    /// log(rows) comparisons rather than pages × rows.
-    /// Each row's rank in the window before, among `previous` (every track's value there).
+    /// Each row's rank in the previous window (SPEC §2 "Movement"), among all selected pages:
+    /// `previous` holds every track's value there. Competition ranks in one pass over them:
+    /// the rows' previous values in order, and for each page the first of them it beats (a
+    /// binary search), so a day costs pages × log(rows) comparisons rather than pages × rows.
     fn previous_ranks(&self, feed: &Feed, previous: &[Value], rows: &mut [FrameRow]) {
         if self.opts.window == Window::All || rows.is_empty() {
             return;
