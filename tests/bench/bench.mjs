@@ -74,8 +74,8 @@ function time(f, runs) {
 /**
  * `time` for several variants at once, taking turns run by run (the order rotating), so a slow
  * minute of this VM falls on all of them alike and their ratios hold. Timed one after another,
- * the same build's rankTimeline ÷ rank read anywhere from 0.8 to 2.2 in six runs; taking
- * turns, 1.23 to 1.46.
+ * the same build's rankTimeline ÷ rank read anywhere from 0.8 to 2.2 in three runs (1,000 and
+ * 4,000 pages); taking turns, 1.23 to 1.46.
  */
 function timeTurns(variants, runs) {
   const names = Object.keys(variants);
