@@ -4,9 +4,8 @@ import { execFileSync } from "node:child_process";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { ROOT, serve, launch } from "../e2e/harness.mjs";
+import { ROOT, feedRoute, serve, launch } from "../e2e/harness.mjs";
 import { largeFeed } from "../../www/dev/sample-feeds.mjs";
 import { rankJs, rankJsValidating } from "./rank-baseline.mjs";
 import init, { rank, rankTimeline } from "../../pkg/index.node.js";
@@ -41,9 +40,10 @@ function embedWeight() {
   // What a page with one live board downloads: element.js (which carries the board's CSS), the
   // element's wasm-bindgen glue and its .wasm. gov-leaderboard.css is only for static boards.
   const files = ["element.js", "gov_leaderboard_element.js", "gov_leaderboard_element_bg.wasm"];
-  const ours = files.reduce((sum, f) => sum + gz(readFileSync(join(ROOT, "pkg", f))), 0);
+  const built = files.map((f) => readFileSync(join(ROOT, "pkg", f)));
+  const ours = built.reduce((sum, b) => sum + gz(b), 0);
   // Most CDNs send brotli to browsers that ask for it; the targets and the budget stay gzip -9.
-  const oursBr = files.reduce((sum, f) => sum + br(readFileSync(join(ROOT, "pkg", f))), 0);
+  const oursBr = built.reduce((sum, b) => sum + br(b), 0);
   const budget = Number(/max-gzip-bytes\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, "wasm-pack.toml"), "utf8"))[1]);
   for (const [name, entry] of [["Chart.js 4 (bar only, tree-shaken)", "baseline-chartjs.js"], ["ECharts 6 (bar only, core entry)", "baseline-echarts.js"]]) {
     const dir = peerBundle(entry, true);
@@ -235,11 +235,7 @@ requestAnimationFrame(() => requestAnimationFrame(() => { window.__board = perfo
   // A feed as a newsroom's server or CDN sends it: fresh for an hour, with an ETag. Chart.js's
   // page reads it from the HTTP cache on a reload; a board revalidates every request
   // (`cache: "no-cache"`, so a reload never shows an old feed) and gets a 304 without the body.
-  const cdnFeed = (body) => {
-    const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 16)}"`;
-    const headers = { "cache-control": "max-age=3600", etag };
-    return (req) => (req.headers["if-none-match"] === etag ? { status: 304, body: "", headers } : { body, type: "application/json", headers });
-  };
+  const cdnFeed = (body) => feedRoute(body, { cacheControl: "max-age=3600" }).route;
   const server = await serve({
     routes: {
       "/feed.json": cdnFeed(seed),

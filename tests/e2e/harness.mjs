@@ -77,15 +77,18 @@ ${body}
 </main></body></html>`;
 }
 
-/** A feed route with ETag / If-None-Match: `feed.body` can be changed, `feed.fault` set. */
-export function feedRoute(initial) {
+/**
+ * A feed route with ETag / If-None-Match: `feed.body` can be changed, `feed.fault` set.
+ * `cacheControl` is what it says of freshness (a CDN would send a max-age).
+ */
+export function feedRoute(initial, { cacheControl = "no-cache" } = {}) {
   const feed = { body: initial, fault: null, served: 0, notModified: 0 };
   feed.route = (req) => {
     if (feed.fault === "500") return { status: 500, body: "boom", type: "text/plain" };
     if (feed.fault === "invalid") return { body: '{"version":1,"pages":[{"id":"x"}]}', type: "application/json" };
     if (feed.fault === "hang") return "hang";
     const etag = `"${createHash("sha1").update(feed.body).digest("hex").slice(0, 12)}"`;
-    const h = { etag, "cache-control": "no-cache" };
+    const h = { etag, "cache-control": cacheControl };
     if (req.headers["if-none-match"] === etag) {
       feed.notModified++;
       return { status: 304, body: "", headers: h };
